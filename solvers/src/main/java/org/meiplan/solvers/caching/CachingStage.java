@@ -18,8 +18,9 @@ import org.meiplan.solvers.plan.StageOptions;
  * with the gap. Algorithms by {@link StageOptions#algorithm()}:
  * <ul>
  *   <li>{@code auto}: the MILP when the instance is small ({@value #AUTO_MILP_CACHED_VARIABLES} site×variant
- *       pairs at most), else the lazy greedy with the LP bound;</li>
- *   <li>{@code exact} / {@code milp}: {@link MilpCaching} (bound from the solver);</li>
+ *       pairs at most), else the lazy greedy with the per-site re-fill ({@code greedy-refill}) and the LP bound;</li>
+ *   <li>{@code exact} / {@code milp}: {@link MilpCaching} (bound from the solver; CP-SAT unless
+ *       {@code --solver} says otherwise);</li>
  *   <li>{@code greedy}, {@code greedy-refill} ({@link SiteRefillCaching}), {@code plain-greedy}, {@code knapsack}, {@code independent}, {@code popular},
  *       {@code random}: the algorithm, then {@link LpBound} for the gap.</li>
  * </ul>
@@ -76,7 +77,8 @@ public final class CachingStage implements Stage {
     public CachingResult solve(CachingProblem problem, StageOptions options) {
         String algorithm = options.algorithm();
         if (algorithm.equals("auto")) {
-            algorithm = (long) problem.sites() * problem.variants() <= AUTO_MILP_CACHED_VARIABLES ? "milp" : "greedy";
+            algorithm = (long) problem.sites() * problem.variants() <= AUTO_MILP_CACHED_VARIABLES ? "milp"
+                    : "greedy-refill";
         }
         CachingAlgorithm chosen = switch (algorithm) {
             case "exact", "milp" -> new MilpCaching(options.solveOptions().build(), options.solver());

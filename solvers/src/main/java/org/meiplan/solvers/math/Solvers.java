@@ -57,6 +57,11 @@ public final class Solvers {
         };
     }
 
+    /** Whether the OR-Tools backends (scip, cpsat, glop, pdlp) can run here (their natives load). */
+    public static boolean orToolsAvailable() {
+        return OrToolsNatives.available();
+    }
+
     /** The backend chosen for these features by the rule above. */
     public static Backend auto(ProgramFeatures features) {
         boolean natives = OrToolsNatives.available();

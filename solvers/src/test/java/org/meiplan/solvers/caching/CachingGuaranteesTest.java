@@ -27,10 +27,13 @@ class CachingGuaranteesTest {
         boolean links = seed % 2 == 0;
         CachingProblem problem = SmallCachingProblems.random(seed, 2, 2, 3, links);
         double optimum = SmallCachingProblems.optimum(problem);
-        CachingResult milp = new MilpCaching(EXACT).solve(problem);
-        assertThat(milp.value()).isCloseTo(optimum, within(1e-6 * Math.max(1, optimum)));
-        assertThat(milp.status()).isEqualTo("OPTIMAL");
-        assertThat(milp.bound()).isGreaterThanOrEqualTo(optimum - 1e-6);
+        for (String solver : new String[] {"auto", "cpsat", "scip"}) {
+            CachingResult milp = new MilpCaching(EXACT, solver).solve(problem);
+            assertThat(milp.solver()).isEqualTo(solver.equals("auto") ? "cpsat" : solver);
+            assertThat(milp.value()).as(solver).isCloseTo(optimum, within(1e-6 * Math.max(1, optimum)));
+            assertThat(milp.status()).as(solver).isEqualTo("OPTIMAL");
+            assertThat(milp.bound()).as(solver).isGreaterThanOrEqualTo(optimum - 1e-6);
+        }
 
         FewSharedBlocksKnapsack knapsack = new FewSharedBlocksKnapsack();
         CachingResult k = knapsack.solve(problem);
@@ -45,6 +48,10 @@ class CachingGuaranteesTest {
         assertThat(problem.fits(refill.cached())).isTrue();
         assertThat(refill.value()).isCloseTo(problem.value(refill.cached()), within(1e-12));
         assertThat(refill.value()).isBetween(lazy.value() - 1e-12, optimum + 1e-9);
+        CachingResult singleSite = new SiteRefillCaching(20, false).solve(problem);
+        assertThat(refill.value()).as("pair moves start where single-site moves stop")
+                .isGreaterThanOrEqualTo(singleSite.value() - 1e-12);
+        assertThat(singleSite.value()).isGreaterThanOrEqualTo(lazy.value() - 1e-12);
         assertThat(problem.fits(lazy.cached())).isTrue();
         if (!links) {
             double independentOptimum = SmallCachingProblems.optimum(problem.withoutSharing());

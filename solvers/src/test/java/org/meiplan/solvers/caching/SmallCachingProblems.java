@@ -26,12 +26,12 @@ final class SmallCachingProblems {
         for (int b = 0; b < bases; b++) {
             int base = blockIds.size();
             blockIds.add("base-" + b);
-            bytes.add(1e9 * (2 + 6 * r.nextDouble()));
+            bytes.add(Math.rint(1e9 * (2 + 6 * r.nextDouble()))); // whole bytes, as CachingProblem.of
             variantIds.add("m" + b);
             variantBlocks.add(new int[] {base});
             for (int a = 0; a < adapters; a++) {
                 blockIds.add("ad-" + b + "-" + a);
-                bytes.add(1e9 * (0.05 + 1.5 * r.nextDouble()));
+                bytes.add(Math.rint(1e9 * (0.05 + 1.5 * r.nextDouble())));
                 variantIds.add("m" + b + "-ft" + a);
                 variantBlocks.add(new int[] {base, blockIds.size() - 1});
             }

@@ -3,6 +3,7 @@ package org.meiplan.models.formulations.caching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.meiplan.models.math.ConstraintFamily;
 import org.meiplan.models.math.Dimension;
 import org.meiplan.models.math.LinearExpression;
@@ -31,16 +32,31 @@ import org.meiplan.models.math.VariableArray;
  * feasibility, so the optimum and every LP bound stay valid, and {@link #encode} never stores one. They
  * tighten the LP where the storage rows bind; they do not help against the coverage gap of
  * {@code hit[g] ≤ Σ_s cached[s,v(g)]} when requests are reached by several sites.
- * Sizes are written in GB so that the storage rows are well scaled. Rows and columns are named
- * from the domain ids ({@code storage[site=bs-3]}, {@code cached[site=bs-3,variant=l8b-int4]}).
+ * Two encodings of the same problem: {@link #CachingFormulation(CachingProblem)} writes sizes in GB so that
+ * the storage rows are well scaled for LP-based solvers (SCIP, GLOP), with continuous hit/serve;
+ * {@link #integral(CachingProblem)} writes sizes as exact integers (whole bytes, or a finer power-of-ten unit for
+ * synthetic problems) and hit/serve as binaries, for CP-SAT, which needs integer rows. At an optimum hit and
+ * serve are 0/1 anyway, so both have the same optimum; the integral one has the same feasible caches as
+ * {@link CachingProblem#fits} (capacity ⌊Q_s·(1 + 10⁻⁹)·unit⌋). Both add, for every site, a conflict row
+ * {@code stored[s,a] + stored[s,b] ≤ 1} for every pair of shared blocks (used by ≥ 2 variants: the bases)
+ * that do not fit together.
+ * Rows and columns are named from the domain ids ({@code storage[site=bs-3]},
+ * {@code cached[site=bs-3,variant=l8b-int4]}).
  */
 public final class CachingFormulation {
 
     private static final double GB = 1e9;
     /** Relative slack on capacities, as in the greedy's and the problem's {@code fits}. */
     private static final double FIT_TOLERANCE = 1e-9;
+    /** Finest unit tried for {@link #integral}: 10⁻⁶ of the problem's size unit. */
+    private static final int MAX_SCALE_DIGITS = 6;
+    /** Largest integer coefficient {@link #integral} writes (CP-SAT's linear sums must not overflow). */
+    private static final double MAX_INTEGER = 1e15;
 
     private final CachingProblem problem;
+    /** Sizes are multiplied by this (1/GB, or the integral scale). */
+    private final double scale;
+    private final boolean integral;
     private final Program program;
     private final VariableArray cached;
     private final VariableArray stored;
@@ -48,8 +64,48 @@ public final class CachingFormulation {
     private final VariableArray serve;
     private final int[] routeStart;
 
+    /** Sizes in GB, continuous hit/serve: for LP-based solvers. */
     public CachingFormulation(CachingProblem problem) {
+        this(problem, 1.0 / GB, false);
+    }
+
+    /**
+     * Sizes as exact integers and hit/serve binary (every row has integer coefficients): for CP-SAT. Empty when
+     * no unit of 10^-k of the problem's size unit (k ≤ {@value #MAX_SCALE_DIGITS}) makes every block size and
+     * capacity integral; instances read by {@link CachingProblem#of} are in whole bytes.
+     */
+    public static Optional<CachingFormulation> integral(CachingProblem problem) {
+        double largest = 0.0;
+        for (int s = 0; s < problem.sites(); s++) {
+            largest = Math.max(largest, problem.storage(s));
+        }
+        for (int j = 0; j < problem.blocks(); j++) {
+            largest = Math.max(largest, problem.blockBytes(j));
+        }
+        double scale = 1.0;
+        for (int digits = 0; digits <= MAX_SCALE_DIGITS && largest * scale * problem.blocks() <= MAX_INTEGER;
+                digits++, scale *= 10.0) {
+            if (integralAt(problem, scale)) {
+                return Optional.of(new CachingFormulation(problem, scale, true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean integralAt(CachingProblem problem, double scale) {
+        for (int j = 0; j < problem.blocks(); j++) {
+            double x = problem.blockBytes(j) * scale;
+            if (Math.abs(x - Math.rint(x)) > 1e-9 * Math.max(1.0, x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CachingFormulation(CachingProblem problem, double scale, boolean integral) {
         this.problem = Objects.requireNonNull(problem, "problem");
+        this.scale = scale;
+        this.integral = integral;
         boolean uniform = problem.uniformValues();
         // data
         Dimension site = Dimension.of("site", problem.siteLabels());
@@ -69,14 +125,16 @@ public final class CachingFormulation {
         ProgramBuilder b = Program.builder("caching");
         cached = b.binaries("cached", site, variant);
         stored = b.binaries("stored", site, block);
-        hit = uniform ? b.continuous("hit", 0.0, 1.0, group) : null;
-        serve = uniform ? null : b.continuous("serve", 0.0, 1.0, Dimension.of("route", routes));
+        Dimension route = Dimension.of("route", routes);
+        hit = !uniform ? null : integral ? b.binaries("hit", group) : b.continuous("hit", 0.0, 1.0, group);
+        serve = uniform ? null : integral ? b.binaries("serve", route) : b.continuous("serve", 0.0, 1.0, route);
         // constraints
         LinearExpression e = new LinearExpression();
         addBlocksOfCachedVariants(b, e, site, variant, block);
         addStorageCapacity(b, e, site);
         fixWhatCannotFit(b);
         addDependentBlocksNeedTheirBase(b, e, site, block);
+        addSharedBlocksThatDoNotFitTogether(b, e, site, block);
         if (uniform) {
             addHitNeedsACachedReachingSite(b, e, group);
         } else {
@@ -111,14 +169,25 @@ public final class CachingFormulation {
         }
     }
 
-    // Σ_j D_j·stored[s,j] ≤ Q_s   for every site s (GB)
+    // Σ_j D_j·stored[s,j] ≤ Q_s   for every site s (GB, or integers)
     private void addStorageCapacity(ProgramBuilder b, LinearExpression e, Dimension site) {
         ConstraintFamily family = b.constraints("storage", site);
         for (int s = 0; s < problem.sites(); s++) {
             int ss = s;
-            family.add(e.clear().sum(problem.blocks(), j -> problem.blockBytes(j) / GB, j -> stored.at(ss, j))
-                    .le(problem.storage(s) / GB), s);
+            family.add(e.clear().sum(problem.blocks(), this::size, j -> stored.at(ss, j)).le(capacity(s)), s);
         }
+    }
+
+    /** D_j in the formulation's unit (an exact integer when integral). */
+    private double size(int j) {
+        double x = problem.blockBytes(j) * scale;
+        return integral ? Math.rint(x) : x;
+    }
+
+    /** Q_s in the formulation's unit; when integral, the largest integer that {@link CachingProblem#fits} allows. */
+    private double capacity(int s) {
+        return integral ? Math.floor(problem.storage(s) * (1.0 + FIT_TOLERANCE) * scale + 1e-9)
+                : problem.storage(s) * scale;
     }
 
     // stored[s,j] = 0 when D_j > Q_s;  cached[s,v] = 0 when Σ_{j of v} D_j > Q_s   (bounds, not rows)
@@ -151,10 +220,41 @@ public final class CachingFormulation {
             for (int s = 0; s < problem.sites(); s++) {
                 e.clear();
                 for (int j : dependents[base]) {
-                    e.term(problem.blockBytes(j) / GB, stored.at(s, j));
+                    e.term(size(j), stored.at(s, j));
                 }
-                e.term(-(problem.storage(s) - problem.blockBytes(base)) / GB, stored.at(s, base));
+                e.term(-(capacity(s) - size(base)), stored.at(s, base));
                 family.add(e.le(0.0), s, base);
+            }
+        }
+    }
+
+    // stored[s,a] + stored[s,b] ≤ 1   for every site s and pair of shared blocks a, b with D_a + D_b > Q_s
+    private void addSharedBlocksThatDoNotFitTogether(ProgramBuilder b, LinearExpression e, Dimension site,
+            Dimension block) {
+        int[] users = new int[problem.blocks()];
+        for (int v = 0; v < problem.variants(); v++) {
+            for (int i = 0; i < problem.variantBlockCount(v); i++) {
+                users[problem.variantBlock(v, i)]++;
+            }
+        }
+        List<Integer> shared = new ArrayList<>();
+        for (int j = 0; j < problem.blocks(); j++) {
+            if (users[j] >= 2) {
+                shared.add(j);
+            }
+        }
+        ConstraintFamily family = b.constraints("conflict", site, block, block);
+        double tolerance = integral ? 0.0 : FIT_TOLERANCE;
+        for (int s = 0; s < problem.sites(); s++) {
+            double q = capacity(s) * (1.0 + tolerance);
+            for (int x = 0; x < shared.size(); x++) {
+                int a = shared.get(x);
+                for (int y = x + 1; y < shared.size(); y++) {
+                    int c = shared.get(y);
+                    if (size(a) <= q && size(c) <= q && size(a) + size(c) > q) {
+                        family.add(e.clear().term(stored.at(s, a)).term(stored.at(s, c)).le(1.0), s, a, c);
+                    }
+                }
             }
         }
     }

@@ -15,7 +15,8 @@ import org.meiplan.models.plan.SiteCache;
 
 /**
  * The data of parameter-sharing caching, extracted from an {@link Instance}: sites with storage
- * Q_s, blocks with sizes D_j, variants as block lists, and request <em>groups</em> — request
+ * Q_s, blocks with sizes D_j (in whole bytes: {@link #of} rounds each block up, so a cache that fits here fits
+ * the instance), variants as block lists, and request <em>groups</em> — request
  * classes with the same variant, the same <em>set</em> of reaching sites ({@link CacheReach}; users
  * of different home sites merge too) and the same value per unit of demand from each of them,
  * merged (their demands rate·weight add up). A group's sites are in ascending order. Group g wants variant v(g) and
@@ -105,7 +106,8 @@ public final class CachingProblem {
         double[] blockBytes = new double[blocks];
         for (int j = 0; j < blocks; j++) {
             blockIds[j] = instance.catalog().blocks().get(j).id();
-            blockBytes[j] = instance.catalog().blocks().get(j).bytes();
+            // whole bytes: a block occupies ⌈bytes⌉ on disk (sizes come from parameters × bytes per parameter)
+            blockBytes[j] = Math.ceil(instance.catalog().blocks().get(j).bytes());
         }
         int variants = instance.variants().size();
         String[] variantIds = new String[variants];

@@ -77,17 +77,61 @@ class CachingProblemTest {
         for (CachingObjective objective : List.of(new CachingObjective.HitRatio(), new CachingObjective.ExpectedLatency(),
                 new CachingObjective.Cost(1e-9, 1e-10))) {
             CachingProblem problem = CachingProblem.of(instance, objective);
-            CachingFormulation formulation = new CachingFormulation(problem);
-            Program program = formulation.program();
-            boolean[][] cache = new boolean[problem.sites()][problem.variants()];
-            cache[0][instance.variantIndex("tiny-1b-int4-med")] = true;
-            cache[1][instance.variantIndex("tiny-1b-int4")] = true;
-            double[] x = formulation.encode(cache);
-            assertThat(program.maxViolation(x)).as(objective.id()).isLessThanOrEqualTo(1e-9);
-            assertThat(program.objectiveValue(x)).as(objective.id()).isCloseTo(problem.value(cache), within(1e-9));
-            assertThat(formulation.decode(x, 1e-6)).isDeepEqualTo(cache);
-            assertThat(program.constraintName(0)).startsWith("blocks[site=bs-1,variant=tiny-1b-int4,block=");
+            CachingFormulation integral = CachingFormulation.integral(problem).orElseThrow();
+            assertThat(integral.program().features().integerCoefficients()).isTrue();
+            assertThat(integral.program().features().numIntegers()).isEqualTo(integral.program().numVariables());
+            assertThat(new CachingFormulation(problem).program().features().integerCoefficients()).isFalse();
+            for (CachingFormulation formulation : List.of(new CachingFormulation(problem), integral)) {
+                Program program = formulation.program();
+                boolean[][] cache = new boolean[problem.sites()][problem.variants()];
+                cache[0][instance.variantIndex("tiny-1b-int4-med")] = true;
+                cache[1][instance.variantIndex("tiny-1b-int4")] = true;
+                double[] x = formulation.encode(cache);
+                assertThat(program.maxViolation(x)).as(objective.id()).isLessThanOrEqualTo(1e-9);
+                assertThat(program.objectiveValue(x)).as(objective.id()).isCloseTo(problem.value(cache), within(1e-9));
+                assertThat(formulation.decode(x, 1e-6)).isDeepEqualTo(cache);
+                assertThat(program.constraintName(0)).startsWith("blocks[site=bs-1,variant=tiny-1b-int4,block=");
+            }
         }
+    }
+
+    @Test
+    void blocksAreWholeBytesAndTheIntegralStorageRowAllowsExactlyWhatFitsAllows() throws IOException {
+        CachingProblem problem = CachingProblem.of(sample("", ""), new CachingObjective.HitRatio());
+        for (int j = 0; j < problem.blocks(); j++) {
+            assertThat(problem.blockBytes(j)).isEqualTo(Math.rint(problem.blockBytes(j)));
+        }
+        // one site whose capacity is exactly the two blocks of a fine-tuned variant: fits, and one byte less does not
+        int v = 0;
+        while (problem.variantBlockCount(v) < 2) {
+            v++;
+        }
+        double both = problem.variantBytes(v);
+        for (double capacity : new double[] {both, both - 1}) {
+            double[] storage = new double[problem.sites()];
+            java.util.Arrays.fill(storage, capacity);
+            CachingProblem cut = problem.withStorage(storage);
+            CachingFormulation f = CachingFormulation.integral(cut).orElseThrow();
+            boolean[][] cache = new boolean[cut.sites()][cut.variants()];
+            cache[0][v] = true;
+            assertThat(f.program().maxViolation(f.encode(cache)) <= 1e-9).as("capacity " + capacity)
+                    .isEqualTo(cut.fits(cache)).isEqualTo(capacity == both);
+        }
+    }
+
+    @Test
+    void sizesThatNoDecimalUnitMakesIntegralHaveNoIntegralFormulation() throws IOException {
+        CachingProblem problem = CachingProblem.of(sample("", ""), new CachingObjective.HitRatio());
+        CachingProblem thirds = new CachingProblem("thirds", problem.objective(), new String[] {"a"},
+                new double[] {1.0}, new String[] {"b"}, new double[] {1.0 / 3.0}, new String[] {"v"},
+                new int[][] {{0}}, new String[] {"g"}, new int[] {0}, new double[] {1.0}, new int[][] {{0}},
+                new double[][] {{1.0}}, 0.0);
+        assertThat(CachingFormulation.integral(thirds)).isEmpty();
+        CachingProblem tenths = new CachingProblem("tenths", problem.objective(), new String[] {"a"},
+                new double[] {1.0}, new String[] {"b"}, new double[] {0.3}, new String[] {"v"},
+                new int[][] {{0}}, new String[] {"g"}, new int[] {0}, new double[] {1.0}, new int[][] {{0}},
+                new double[][] {{1.0}}, 0.0);
+        assertThat(CachingFormulation.integral(tenths)).isPresent();
     }
 
     @Test
