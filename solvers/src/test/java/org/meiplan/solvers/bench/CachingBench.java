@@ -117,6 +117,11 @@ public class CachingBench {
     }
 
     @Benchmark
+    public CachingResult greedyRefill() {
+        return new SiteRefillCaching().solve(problem);
+    }
+
+    @Benchmark
     public CachingResult directPlainGreedy() {
         return new PlainGreedyCaching().solve(problem);
     }
