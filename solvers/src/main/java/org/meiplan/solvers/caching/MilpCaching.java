@@ -60,8 +60,12 @@ public final class MilpCaching implements CachingAlgorithm {
         CachingFormulation formulation = integral.orElseGet(() -> new CachingFormulation(problem));
         Backend backend = integral.isPresent() ? Solvers.byId("cpsat")
                 : id.equals("auto") ? Solvers.auto(formulation.program().features()) : Solvers.byId(id);
-        SolveOptions withStart = options.toBuilder().warmStart(formulation.encode(greedy.cached())).build();
         long t1 = System.nanoTime();
+        // the warm start's time counts against the limit
+        double left = Math.max(0.05, options.timeLimitSeconds() - (t1 - t0) * 1e-9);
+        SolveOptions withStart = options.toBuilder().warmStart(formulation.encode(greedy.cached()))
+                .timeLimitSeconds(Double.isFinite(options.timeLimitSeconds()) ? left : options.timeLimitSeconds())
+                .build();
         SolveResult result = backend.solve(formulation.program(), withStart);
         long t2 = System.nanoTime();
         boolean[][] cache = greedy.cached();

@@ -2,44 +2,77 @@ package org.meiplan.solvers.caching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.meiplan.models.formulations.caching.CachingProblem;
 
 /**
- * The lazy greedy ({@link LazyGreedyCaching}) followed by per-site re-fill, a block-coordinate ascent: site by
- * site, with the other sites' caches fixed, the site's whole cache is replaced by the best of, for every set B
- * of shared blocks (blocks used by two variants or more, e.g. bases) that fits the site, "store B, then add the
- * variants whose shared blocks are all in B by marginal gain per private byte while they fit". A replacement is
- * kept only when it is worth more; passes repeat until one changes nothing (at most {@link #passes}).
+ * The lazy greedy ({@link LazyGreedyCaching}) followed by local search: per-site re-fill, pair moves and kicks.
  *
- * <p><b>Guarantee.</b> Never worse than the greedy (each accepted move raises the objective: with the other
- * sites fixed the objective is the others' value plus an additive gain of the site's variants). No further
- * factor is claimed; read the gap to {@link LpBound}. A site with more than {@value #MAX_SHARED} shared blocks
- * that fit it and carry gain is left as it is.
+ * <ul>
+ *   <li><b>Re-fill</b> (block-coordinate ascent): with the other sites' caches fixed, a site's whole cache is
+ *       replaced by the best of, for every set B of shared blocks (blocks used by two variants or more, e.g.
+ *       bases) that fits the site, "store B, then add the variants whose shared blocks are all in B by marginal
+ *       gain per private byte while they fit", when that is worth more.</li>
+ *   <li><b>Pair moves</b>, when no single site improves: for two sites s &lt; t that reach a common group and
+ *       every pair (B_s, B_t), empty t, re-fill s for B_s, then t for B_t given the new s; the best pair is kept
+ *       when it beats the current caches on the groups the two reach (nothing else changes). Two neighbours can
+ *       so swap or trade bases, which no single-site move does without first losing value.</li>
+ *   <li><b>Kicks</b> (iterated local search): {@code kicks} times, a seeded random site and one of its
+ *       neighbours are reset to one random variant each, the local search runs again, and the result is kept
+ *       only if it is worth more than the best so far (else the previous caches come back).</li>
+ * </ul>
+ * A move is tried again only where something changed: a site's best re-fill depends only on its neighbours'
+ * caches (sites reaching a common group), a pair's only on the neighbours of either, so each remembers when it
+ * was last tried and is skipped while its neighbourhood is unchanged ("don't look" bits). That keeps a kick's
+ * repair local. Deterministic (fixed seed).
  *
- * <p><b>Running time.</b> Per site and pass O(Σ entries at s · reach + 2^b · V log V), b = shared blocks that
- * fit s and carry gain (4 for the built-in catalog's four bases).
+ * <p><b>Guarantee.</b> Never worse than the greedy: every accepted move raises the objective (with the other
+ * sites fixed the objective is the others' value plus an additive gain of the site's variants), and a kick is
+ * undone unless it ends better. Never worse than without pair moves or kicks either (they start where the
+ * single-site moves stop; tested). No factor is claimed; read the gap to {@link LpBound}. A site with more
+ * than {@value #MAX_SHARED} shared blocks that fit it and carry gain is left as it is.
+ *
+ * <p><b>Running time.</b> A re-fill of s: O(Σ entries at s · reach + 2^b · V log V), b = shared blocks that fit
+ * s and carry gain (4 for the built-in catalog's four bases); a pair move: (2^b)² fills. Passes are at most
+ * {@code passes} per local search; after a kick only moves near the two reset sites run, and kicks stop after
+ * {@code kicks} rounds or {@value #KICK_WORK} units of work (V per gain computation and per pair-move fill).
  */
 public final class SiteRefillCaching implements CachingAlgorithm {
 
     /** Sites with more relevant shared blocks are skipped (2^b subsets). */
     static final int MAX_SHARED = 12;
+    /** Kicks of the default configuration. */
+    static final int DEFAULT_KICKS = 40;
+    /**
+     * Kicks stop once they have spent this much work, counted as V per gain computation and per pair-move fill
+     * (about a second on the 2-core bench machine): a deterministic stand-in for a time box.
+     */
+    static final long KICK_WORK = 25_000_000L;
 
     private final int passes;
     private final boolean pairMoves;
+    private final int kicks;
 
-    /** At most 20 passes, with pair moves. */
+    /** At most 20 passes per local search, pair moves, {@value #DEFAULT_KICKS} kicks. */
     public SiteRefillCaching() {
-        this(20, true);
+        this(20, true, DEFAULT_KICKS);
     }
 
-    /** @param pairMoves whether a pass that changes no single site tries pairs of sites that share requests */
-    public SiteRefillCaching(int passes, boolean pairMoves) {
-        if (passes < 0) {
-            throw new IllegalArgumentException("passes must be ≥ 0, got " + passes);
+    /**
+     * @param passes    passes of one local search (0: the greedy's cache)
+     * @param pairMoves whether a pass that changes no single site tries pairs of sites that share requests
+     * @param kicks     iterated-local-search rounds after the first local search
+     */
+    public SiteRefillCaching(int passes, boolean pairMoves, int kicks) {
+        if (passes < 0 || kicks < 0) {
+            throw new IllegalArgumentException("passes and kicks must be ≥ 0, got " + passes + " and " + kicks);
         }
         this.passes = passes;
         this.pairMoves = pairMoves;
+        this.kicks = kicks;
     }
 
     @Override
@@ -52,51 +85,199 @@ public final class SiteRefillCaching implements CachingAlgorithm {
         long t0 = System.nanoTime();
         CachingResult greedy = new LazyGreedyCaching().solve(problem);
         long t1 = System.nanoTime();
-        boolean[][] cache = refill(problem, greedy.cached(), passes, pairMoves);
+        boolean[][] cache = improve(problem, greedy.cached(), passes, pairMoves, kicks);
         long t2 = System.nanoTime();
         return new CachingResult(name(), cache, problem.value(cache), Double.NaN, "FEASIBLE", "lazy-greedy+refill",
                 (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, -1);
     }
 
-    /** Re-fills the sites of a feasible cache in turn, at most {@code passes} times; returns a new cache. */
-    static boolean[][] refill(CachingProblem problem, boolean[][] start, int passes, boolean pairMoves) {
-        boolean[][] cache = CachingResult.copy(start);
-        CacheState index = new CacheState(problem);
-        int variants = problem.variants();
-        int[] uses = new int[problem.blocks()];
-        for (int v = 0; v < variants; v++) {
-            for (int i = 0; i < problem.variantBlockCount(v); i++) {
-                uses[problem.variantBlock(v, i)]++;
+    /** Local search from a feasible cache (see the class comment); returns a new cache, never worth less. */
+    static boolean[][] improve(CachingProblem problem, boolean[][] start, int passes, boolean pairMoves, int kicks) {
+        Search search = new Search(problem, start);
+        search.localSearch(passes, pairMoves);
+        if (problem.sites() == 0 || problem.variants() == 0) {
+            return search.cache;
+        }
+        SplittableRandom random = new SplittableRandom(0);
+        double best = problem.value(search.cache);
+        long budget = search.work + KICK_WORK;
+        for (int k = 0; k < kicks && search.work < budget; k++) {
+            boolean[][] saved = CachingResult.copy(search.cache);
+            int s = random.nextInt(problem.sites());
+            int[] around = search.neighbours[s];
+            int t = around.length == 0 ? s : around[random.nextInt(around.length)];
+            search.reset(s, random.nextInt(problem.variants()));
+            search.reset(t, random.nextInt(problem.variants()));
+            search.localSearch(passes, pairMoves);
+            double value = problem.value(search.cache);
+            if (value > best * (1.0 + 1e-12)) {
+                best = value;
+            } else {
+                search.restore(saved);
             }
         }
-        double[] gain = new double[variants];
-        int[][] siteGroups = pairMoves ? siteGroups(problem) : null;
-        Moves moves = new Moves(problem.sites());
-        for (int pass = 0; pass < passes; pass++) {
-            boolean changed = false;
+        return search.cache;
+    }
+
+    /** A cache under local search, with the "don't look" bookkeeping. */
+    private static final class Search {
+        final CachingProblem problem;
+        final CacheState index;
+        final int[] uses;
+        final boolean[][] cache;
+        final int[][] siteGroups;
+        final int[][] neighbours;
+        /** When each site's cache last changed, and when each site / pair was last tried (a logical clock). */
+        final long[] changedAt;
+        final long[] triedAt;
+        final Map<Long, Long> pairTriedAt = new HashMap<>();
+        long clock = 1;
+        /** Work done: V per gain computation and per pair-move fill. */
+        long work;
+
+        Search(CachingProblem problem, boolean[][] start) {
+            this.problem = problem;
+            this.index = new CacheState(problem);
+            this.cache = CachingResult.copy(start);
+            this.uses = new int[problem.blocks()];
+            for (int v = 0; v < problem.variants(); v++) {
+                for (int i = 0; i < problem.variantBlockCount(v); i++) {
+                    uses[problem.variantBlock(v, i)]++;
+                }
+            }
+            this.siteGroups = siteGroups(problem);
+            this.neighbours = neighbours(problem, problem.sites());
+            this.changedAt = new long[problem.sites()];
+            this.triedAt = new long[problem.sites()];
+            Arrays.fill(triedAt, -1);
+        }
+
+        void changed(int s) {
+            changedAt[s] = clock++;
+        }
+
+        /** Whether s or a neighbour of s changed after {@code time}. */
+        boolean changedSince(int s, long time) {
+            if (changedAt[s] > time) {
+                return true;
+            }
+            for (int w : neighbours[s]) {
+                if (changedAt[w] > time) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Site s caches only variant v when it fits s alone, else nothing. */
+        void reset(int s, int v) {
+            Arrays.fill(cache[s], false);
+            if (problem.variantBytes(v) <= problem.storage(s) * (1.0 + CacheState.TOLERANCE)) {
+                cache[s][v] = true;
+            }
+            changed(s);
+        }
+
+        /** Puts these caches back, marking the sites that differ as changed. */
+        void restore(boolean[][] saved) {
             for (int s = 0; s < problem.sites(); s++) {
-                siteGains(problem, index, cache, s, gain);
-                double current = 0.0;
-                for (int v = 0; v < variants; v++) {
-                    if (cache[s][v]) {
-                        current += gain[v];
-                    }
+                if (!Arrays.equals(cache[s], saved[s])) {
+                    cache[s] = saved[s].clone();
+                    changed(s);
                 }
-                boolean[] best = bestSiteCache(problem, s, gain, uses, current);
-                if (best != null) {
-                    cache[s] = best;
-                    moves.changed(s);
-                    changed = true;
-                }
-            }
-            if (!changed && pairMoves) {
-                changed = pairPass(problem, index, cache, uses, siteGroups, moves);
-            }
-            if (!changed) {
-                break;
             }
         }
-        return cache;
+
+        void localSearch(int passes, boolean pairMoves) {
+            double[] gain = new double[problem.variants()];
+            for (int pass = 0; pass < passes; pass++) {
+                boolean changed = false;
+                for (int s = 0; s < problem.sites(); s++) {
+                    if (triedAt[s] >= 0 && !changedSince(s, triedAt[s])) {
+                        continue; // its neighbourhood is as when it was last tried
+                    }
+                    siteGains(problem, index, cache, s, gain);
+                    work += problem.variants();
+                    double current = 0.0;
+                    for (int v = 0; v < problem.variants(); v++) {
+                        if (cache[s][v]) {
+                            current += gain[v];
+                        }
+                    }
+                    boolean[] best = bestSiteCache(problem, s, gain, uses, current);
+                    if (best != null) {
+                        cache[s] = best;
+                        changed(s);
+                        changed = true;
+                    }
+                    triedAt[s] = clock++;
+                }
+                if (!changed && pairMoves) {
+                    changed = pairPass();
+                }
+                if (!changed) {
+                    break;
+                }
+            }
+        }
+
+        /** One pass of pair moves (class comment); true if a pair changed. */
+        private boolean pairPass() {
+            int sites = problem.sites();
+            int variants = problem.variants();
+            double[] gainS = new double[variants];
+            double[] gainT = new double[variants];
+            double[] value = new double[1];
+            boolean changed = false;
+            for (int s = 0; s < sites; s++) {
+                for (int t : neighbours[s]) {
+                    if (t < s) {
+                        continue; // each pair once
+                    }
+                    long key = (long) s * sites + t;
+                    Long last = pairTriedAt.get(key);
+                    if (last != null && !changedSince(s, last) && !changedSince(t, last)) {
+                        continue; // its neighbourhood is as when it was last tried
+                    }
+                    int[] groups = union(siteGroups[s], siteGroups[t]);
+                    boolean[] keepS = cache[s];
+                    boolean[] keepT = cache[t];
+                    double bestValue = localValue(problem, cache, groups) * (1.0 + 1e-12);
+                    boolean[] bestS = null;
+                    boolean[] bestT = null;
+                    cache[t] = new boolean[variants];
+                    siteGains(problem, index, cache, s, gainS);
+                    work += variants;
+                    List<boolean[]> setsS = sharedBlockSets(problem, s, gainS, uses);
+                    for (int a = 0; setsS != null && a < setsS.size(); a++) {
+                        cache[s] = fill(problem, s, gainS, uses, setsS.get(a), value);
+                        siteGains(problem, index, cache, t, gainT);
+                        work += variants;
+                        List<boolean[]> setsT = sharedBlockSets(problem, t, gainT, uses);
+                        for (int b = 0; setsT != null && b < setsT.size(); b++) {
+                            cache[t] = fill(problem, t, gainT, uses, setsT.get(b), value);
+                            work += variants;
+                            double v = localValue(problem, cache, groups);
+                            if (v > bestValue) {
+                                bestValue = v;
+                                bestS = cache[s];
+                                bestT = cache[t];
+                            }
+                        }
+                        cache[t] = new boolean[variants];
+                    }
+                    cache[s] = bestS != null ? bestS : keepS;
+                    cache[t] = bestT != null ? bestT : keepT;
+                    if (bestS != null) {
+                        changed(s);
+                        changed(t);
+                        changed = true;
+                    }
+                    pairTriedAt.put(key, clock++);
+                }
+            }
+            return changed;
+        }
     }
 
     /** For every site, the groups it reaches (ascending). */
@@ -115,64 +296,6 @@ public final class SiteRefillCaching implements CachingAlgorithm {
             out[s] = lists.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         return out;
-    }
-
-    /**
-     * One pass of pair moves: for every two sites s &lt; t that reach a common group, and every pair of shared-block
-     * sets (B_s, B_t), empty t, re-fill s for B_s, then re-fill t for B_t given the new s; keep the best pair of
-     * caches when it beats the current one on the groups the two sites reach (all others are unchanged).
-     */
-    private static boolean pairPass(CachingProblem problem, CacheState index, boolean[][] cache, int[] uses,
-            int[][] siteGroups, Moves moves) {
-        int sites = problem.sites();
-        int variants = problem.variants();
-        double[] gainS = new double[variants];
-        double[] gainT = new double[variants];
-        double[] value = new double[1];
-        boolean changed = false;
-        if (moves.neighbours == null) {
-            moves.neighbours = neighbours(problem, sites);
-        }
-        for (int s = 0; s < sites; s++) {
-            for (int t : moves.neighbours[s]) {
-                if (t < s || !moves.worthExamining(s, t)) {
-                    continue; // each pair once; skip pairs whose neighbourhood is as when they were last tried
-                }
-                int[] groups = union(siteGroups[s], siteGroups[t]);
-                boolean[] keepS = cache[s];
-                boolean[] keepT = cache[t];
-                double bestValue = localValue(problem, cache, groups) * (1.0 + 1e-12);
-                boolean[] bestS = null;
-                boolean[] bestT = null;
-                cache[t] = new boolean[variants];
-                siteGains(problem, index, cache, s, gainS);
-                List<boolean[]> setsS = sharedBlockSets(problem, s, gainS, uses);
-                for (int a = 0; setsS != null && a < setsS.size(); a++) {
-                    cache[s] = fill(problem, s, gainS, uses, setsS.get(a), value);
-                    siteGains(problem, index, cache, t, gainT);
-                    List<boolean[]> setsT = sharedBlockSets(problem, t, gainT, uses);
-                    for (int b = 0; setsT != null && b < setsT.size(); b++) {
-                        cache[t] = fill(problem, t, gainT, uses, setsT.get(b), value);
-                        double v = localValue(problem, cache, groups);
-                        if (v > bestValue) {
-                            bestValue = v;
-                            bestS = cache[s];
-                            bestT = cache[t];
-                        }
-                    }
-                    cache[t] = new boolean[variants];
-                }
-                cache[s] = bestS != null ? bestS : keepS;
-                cache[t] = bestT != null ? bestT : keepT;
-                if (bestS != null) {
-                    moves.changed(s);
-                    moves.changed(t);
-                    changed = true;
-                }
-                moves.examined(s, t);
-            }
-        }
-        return changed;
     }
 
     /** For every site, the other sites that reach a group it reaches (ascending). */
@@ -195,50 +318,6 @@ public final class SiteRefillCaching implements CachingAlgorithm {
             out[s] = adjacent[s].stream().toArray();
         }
         return out;
-    }
-
-    /**
-     * "Don't look" bookkeeping for pair moves: when each site's cache last changed, and when each pair was last
-     * tried. A pair (s, t) is worth trying again only if s, t or a neighbour of either changed since, because
-     * its best move depends on nothing else.
-     */
-    private static final class Moves {
-        private final int sites;
-        private final long[] changedAt;
-        private final java.util.Map<Long, Long> examinedAt = new java.util.HashMap<>();
-        private long clock = 1;
-        int[][] neighbours;
-
-        Moves(int sites) {
-            this.sites = sites;
-            this.changedAt = new long[sites];
-        }
-
-        void changed(int s) {
-            changedAt[s] = clock++;
-        }
-
-        void examined(int s, int t) {
-            examinedAt.put((long) s * sites + t, clock++);
-        }
-
-        boolean worthExamining(int s, int t) {
-            Long last = examinedAt.get((long) s * sites + t);
-            if (last == null) {
-                return true;
-            }
-            for (int u : new int[] {s, t}) {
-                if (changedAt[u] > last) {
-                    return true;
-                }
-                for (int w : neighbours[u]) {
-                    if (changedAt[w] > last) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
     }
 
     /** The sorted union of two ascending arrays. */

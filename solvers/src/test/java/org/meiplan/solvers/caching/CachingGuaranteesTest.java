@@ -48,10 +48,14 @@ class CachingGuaranteesTest {
         assertThat(problem.fits(refill.cached())).isTrue();
         assertThat(refill.value()).isCloseTo(problem.value(refill.cached()), within(1e-12));
         assertThat(refill.value()).isBetween(lazy.value() - 1e-12, optimum + 1e-9);
-        CachingResult singleSite = new SiteRefillCaching(20, false).solve(problem);
-        assertThat(refill.value()).as("pair moves start where single-site moves stop")
-                .isGreaterThanOrEqualTo(singleSite.value() - 1e-12);
+        CachingResult singleSite = new SiteRefillCaching(20, false, 0).solve(problem);
+        CachingResult pairs = new SiteRefillCaching(20, true, 0).solve(problem);
         assertThat(singleSite.value()).isGreaterThanOrEqualTo(lazy.value() - 1e-12);
+        assertThat(pairs.value()).as("pair moves start where single-site moves stop")
+                .isGreaterThanOrEqualTo(singleSite.value() - 1e-12);
+        assertThat(refill.value()).as("a kick is kept only when it ends better")
+                .isGreaterThanOrEqualTo(pairs.value() - 1e-12);
+        assertThat(new SiteRefillCaching().solve(problem).cached()).as("deterministic").isDeepEqualTo(refill.cached());
         assertThat(problem.fits(lazy.cached())).isTrue();
         if (!links) {
             double independentOptimum = SmallCachingProblems.optimum(problem.withoutSharing());
