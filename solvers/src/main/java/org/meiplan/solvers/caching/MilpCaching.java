@@ -12,7 +12,8 @@ import org.meiplan.solvers.math.Solvers;
 
 /**
  * Exact: the parameter-sharing MILP of {@link CachingFormulation} through the math layer, warm-started with the
- * cache of {@link SiteRefillCaching} (greedy + per-site re-fill). Returns the solver's best bound, so the gap is
+ * cache of {@link SiteRefillCaching} (greedy + local search; its time counts against the limit). Returns the
+ * solver's best bound, so the gap is
  * proven; at a time limit the incumbent (never worse than the greedy) is returned as FEASIBLE.
  *
  * <p><b>Solver.</b> {@code auto} picks CP-SAT on {@link CachingFormulation#integral} (sizes in whole bytes,
@@ -20,8 +21,9 @@ import org.meiplan.solvers.math.Solvers;
  * {@code cpsat}, {@code ojalgo} force one. Why CP-SAT: when requests are reached by several sites the LP
  * relaxation covers everything fractionally (its bound is Σ demand), and SCIP's bound does not leave that value:
  * on the 20 × 100 × 1,000 bench instance SCIP ends 300 s at 1.56 % gap, while CP-SAT's core-based and
- * no-LP search workers (clause learning over the base-placement conflicts) prove the optimum in 27–54 s on
- * 2 cores. Give CP-SAT several workers ({@code threads} 0 = its 8, or ≥ 8): with fewer it interleaves its
+ * no-LP search workers (clause learning over the base-placement conflicts) prove the optimum in 26–40 s on
+ * 2 cores with 8 workers (54 s with 2 interleaved). Not every instance of that shape is proven within a minute
+ * (docs/benchmarks.md). Give CP-SAT several workers ({@code threads} 0 = its 8, or ≥ 8): with fewer it interleaves its
  * subsolvers in that many threads, and proofs take longer.
  * Running time: branch and bound / search, exponential in the worst case.
  */

@@ -71,8 +71,9 @@ public final class CachingFormulation {
 
     /**
      * Sizes as exact integers and hit/serve binary (every row has integer coefficients): for CP-SAT. Empty when
-     * no unit of 10^-k of the problem's size unit (k ≤ {@value #MAX_SCALE_DIGITS}) makes every block size and
-     * capacity integral; instances read by {@link CachingProblem#of} are in whole bytes.
+     * no unit of 10^-k of the problem's size unit (k ≤ {@value #MAX_SCALE_DIGITS}) makes every block size
+     * integral (capacities are rounded down in that unit); instances read by {@link CachingProblem#of} are in
+     * whole bytes.
      */
     public static Optional<CachingFormulation> integral(CachingProblem problem) {
         double largest = 0.0;
