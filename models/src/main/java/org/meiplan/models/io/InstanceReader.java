@@ -769,11 +769,9 @@ public final class InstanceReader {
         }
 
         void site(JsonNode node, String path) {
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, SITE_FIELDS)) {
                 return;
             }
-            check.onlyFields((ObjectNode) node, path, SITE_FIELDS);
             check.documentation((ObjectNode) node, path);
             String id = check.id(node, "id", path);
             double[] pos = position(node, path, false);
@@ -807,11 +805,9 @@ public final class InstanceReader {
         }
 
         void user(JsonNode node, String path, ChannelModel channel, double[] gains, int siteCount) {
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, USER_FIELDS)) {
                 return;
             }
-            check.onlyFields((ObjectNode) node, path, USER_FIELDS);
             check.documentation((ObjectNode) node, path);
             String id = check.id(node, "id", path);
             String deviceId = check.string(node, "device", path, null, true);
@@ -883,11 +879,9 @@ public final class InstanceReader {
         }
 
         Link link(JsonNode node, String path) {
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, LINK_FIELDS)) {
                 return null;
             }
-            check.onlyFields((ObjectNode) node, path, LINK_FIELDS);
             check.documentation((ObjectNode) node, path);
             JsonNode between = node.get("between");
             double rate = check.quantity(node, "rate", path, Dimension.BIT_RATE, Range.POSITIVE, 1e9, true);
@@ -946,11 +940,9 @@ public final class InstanceReader {
         }
 
         RequestClass request(JsonNode node, String path, int index, Set<String> seen) {
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, REQUEST_FIELDS)) {
                 return null;
             }
-            check.onlyFields((ObjectNode) node, path, REQUEST_FIELDS);
             check.documentation((ObjectNode) node, path);
             String id = check.id(node, "id", path);
             String userId = check.string(node, "user", path, null, true);
@@ -1026,11 +1018,9 @@ public final class InstanceReader {
         }
 
         TrainingJob job(JsonNode node, String path, int index, Set<String> seen) {
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, JOB_FIELDS)) {
                 return null;
             }
-            check.onlyFields((ObjectNode) node, path, JOB_FIELDS);
             check.documentation((ObjectNode) node, path);
             String id = check.id(node, "id", path);
             String userId = check.string(node, "user", path, null, false);

@@ -48,6 +48,19 @@ final class JsonCheck {
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
+    /**
+     * An entry that must be an object with only the {@code allowed} fields: reports "must be an object" and
+     * returns false when it is not one, else reports unknown fields ({@link #onlyFields}) and returns true.
+     */
+    boolean entry(JsonNode node, String path, Set<String> allowed) {
+        if (!node.isObject()) {
+            add(path, show(node), "must be an object", null);
+            return false;
+        }
+        onlyFields((ObjectNode) node, path, allowed);
+        return true;
+    }
+
     /** Reports fields of {@code object} that are not in {@code allowed}, with a "did you mean". */
     void onlyFields(ObjectNode object, String path, Set<String> allowed) {
         Iterator<String> names = object.fieldNames();

@@ -177,11 +177,9 @@ public final class PlanJson {
         for (int i = 0; list != null && i < list.size(); i++) {
             String path = "/caching/" + i;
             JsonNode node = list.get(i);
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, CACHE_FIELDS)) {
                 continue;
             }
-            check.onlyFields((ObjectNode) node, path, CACHE_FIELDS);
             String site = check.string(node, "site", path, null, true);
             List<String> variants = strings(check, node, "variants", path);
             if (site != null) {
@@ -203,11 +201,9 @@ public final class PlanJson {
         for (int i = 0; list != null && i < list.size(); i++) {
             String path = "/radio/" + i;
             JsonNode node = list.get(i);
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, RADIO_FIELDS)) {
                 continue;
             }
-            check.onlyFields((ObjectNode) node, path, RADIO_FIELDS);
             String user = check.string(node, "user", path, null, true);
             double ub = check.quantity(node, "uplinkBandwidth", path, Dimension.FREQUENCY, Range.NON_NEGATIVE, 0, false);
             double up = check.quantity(node, "uplinkPower", path, Dimension.POWER, Range.NON_NEGATIVE, 0, false);
@@ -223,11 +219,9 @@ public final class PlanJson {
         for (int i = 0; list != null && i < list.size(); i++) {
             String path = "/training/" + i;
             JsonNode node = list.get(i);
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, RUN_FIELDS)) {
                 continue;
             }
-            check.onlyFields((ObjectNode) node, path, RUN_FIELDS);
             String job = check.string(node, "job", path, null, true);
             String site = check.string(node, "site", path, null, true);
             double start = check.quantity(node, "start", path, Dimension.TIME, Range.NON_NEGATIVE, 0, true);
@@ -243,11 +237,9 @@ public final class PlanJson {
         for (int i = 0; list != null && i < list.size(); i++) {
             String path = "/solves/" + i;
             JsonNode node = list.get(i);
-            if (!node.isObject()) {
-                check.add(path, JsonCheck.show(node), "must be an object", null);
+            if (!check.entry(node, path, SOLVE_FIELDS)) {
                 continue;
             }
-            check.onlyFields((ObjectNode) node, path, SOLVE_FIELDS);
             String stage = check.string(node, "stage", path, null, true);
             String status = check.string(node, "status", path, null, true);
             double objective = readNumber(check, node, "objective", path);
@@ -301,11 +293,9 @@ public final class PlanJson {
     }
 
     private static Serving serving(JsonCheck check, JsonNode node, String path, Instance instance) {
-        if (!node.isObject()) {
-            check.add(path, JsonCheck.show(node), "must be an object", null);
+        if (!check.entry(node, path, SERVING_FIELDS)) {
             return null;
         }
-        check.onlyFields((ObjectNode) node, path, SERVING_FIELDS);
         String request = check.string(node, "request", path, null, true);
         List<String> modes = java.util.Arrays.stream(Mode.values()).map(Mode::jsonName).toList();
         String modeName = check.choice(node, "mode", path, modes, null, true);
@@ -320,11 +310,9 @@ public final class PlanJson {
             for (int i = 0; i < list.size(); i++) {
                 String at = path + "/stages/" + i;
                 JsonNode st = list.get(i);
-                if (!st.isObject()) {
-                    check.add(at, JsonCheck.show(st), "must be an object", null);
+                if (!check.entry(st, at, STAGE_FIELDS)) {
                     continue;
                 }
-                check.onlyFields((ObjectNode) st, at, STAGE_FIELDS);
                 String stageNode = check.string(st, "node", at, null, true);
                 JsonNode layers = st.get("layers");
                 if (layers == null || !layers.isArray() || layers.size() != 2 || !layers.get(0).canConvertToInt()

@@ -54,20 +54,71 @@ final class CellArrays {
         return Radio.rate(b, maxPower[k], gain[k], noise);
     }
 
-    /** Users with bits to send and no usable link (power or gain 0). */
     /**
      * The INFEASIBLE result when some user with data has no usable link (zero gain or power),
      * naming those users; {@code null} when every link works.
      */
     RadioResult deadLinkResult(String algorithm, long startNanos) {
         List<String> dead = deadLinks();
-        if (dead.isEmpty()) {
-            return null;
-        }
-        return new RadioResult(RadioStatus.INFEASIBLE, algorithm, nothing(), Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY, Double.NaN, dead, System.nanoTime() - startNanos);
+        return dead.isEmpty() ? null : infeasible(algorithm, dead, startNanos);
     }
 
+    /** The INFEASIBLE result naming these users, with nothing allocated. */
+    RadioResult infeasible(String algorithm, List<String> users, long startNanos) {
+        return new RadioResult(RadioStatus.INFEASIBLE, algorithm, nothing(), Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, Double.NaN, users, System.nanoTime() - startNanos);
+    }
+
+    /**
+     * The deadline windows of the minimum-energy problems, for every user with bits: τ = deadline − fixed
+     * time, the rate it needs ρ = bits/τ and the least band that carries it at full power b_min (both +∞
+     * when τ ≤ 0); users whose b_min exceeds the cell are unservable.
+     *
+     * @throws IllegalArgumentException when a user with bits has no deadline
+     */
+    Deadlines deadlines() {
+        double[] tau = new double[size];
+        double[] rho = new double[size];
+        double[] bMin = new double[size];
+        List<Integer> active = new ArrayList<>();
+        List<String> unservable = new ArrayList<>();
+        double sumMin = 0.0;
+        for (int k = 0; k < size; k++) {
+            if (bits[k] <= 0.0) {
+                continue;
+            }
+            if (deadline[k] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("Radio user (" + ids[k] + ") has no deadline; minimum energy"
+                        + " needs one (the energy falls to 0 as the deadline grows). Give it a deadline.");
+            }
+            tau[k] = deadline[k] - fixed[k];
+            rho[k] = tau[k] > 0.0 ? bits[k] / tau[k] : Double.POSITIVE_INFINITY;
+            bMin[k] = tau[k] > 0.0 ? Radio.bandwidthForRate(rho[k], maxPower[k], gain[k], noise)
+                    : Double.POSITIVE_INFINITY;
+            if (!(bMin[k] <= bandwidth)) {
+                unservable.add(ids[k]);
+            } else {
+                sumMin += bMin[k];
+                active.add(k);
+            }
+        }
+        return new Deadlines(tau, rho, bMin, active, unservable, sumMin);
+    }
+
+    /**
+     * See {@link #deadlines()}; {@code active} are the servable users with bits, in index order, and
+     * {@code sumMin} their Σ b_min.
+     */
+    record Deadlines(double[] tau, double[] rho, double[] bMin, List<Integer> active, List<String> unservable,
+            double sumMin) {
+
+        /** Whether no allocation meets every deadline: someone is unservable, or Σ b_min exceeds the cell. */
+        boolean infeasible(double bandwidth) {
+            return !unservable.isEmpty() || sumMin > bandwidth;
+        }
+    }
+
+    /** Users with bits to send and no usable link (power or gain 0). */
     List<String> deadLinks() {
         List<String> dead = new ArrayList<>();
         for (int k = 0; k < size; k++) {

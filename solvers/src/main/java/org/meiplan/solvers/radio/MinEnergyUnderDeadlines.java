@@ -1,6 +1,5 @@
 package org.meiplan.solvers.radio;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.AllowedSolution;
@@ -61,36 +60,18 @@ public final class MinEnergyUnderDeadlines implements MinEnergyAllocator {
         long start = System.nanoTime();
         CellArrays c = new CellArrays(cell);
         int n = c.size;
-        double[] tau = new double[n];
-        double[] rho = new double[n];
-        double[] bMin = new double[n];
-        double[] lnScale = new double[n];
-        List<String> unservable = new ArrayList<>();
-        double sumMin = 0.0;
-        int active = 0;
-        for (int k = 0; k < n; k++) {
-            if (c.bits[k] <= 0.0) {
-                continue;
-            }
-            if (c.deadline[k] == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("Radio user (" + c.ids[k] + ") has no deadline; minimum energy"
-                        + " needs one (the energy falls to 0 as the deadline grows). Give it a deadline.");
-            }
-            tau[k] = c.deadline[k] - c.fixed[k];
-            rho[k] = tau[k] > 0.0 ? c.bits[k] / tau[k] : Double.POSITIVE_INFINITY;
-            bMin[k] = tau[k] > 0.0 ? Radio.bandwidthForRate(rho[k], c.maxPower[k], c.gain[k], c.noise)
-                    : Double.POSITIVE_INFINITY;
-            if (!(bMin[k] <= c.bandwidth)) {
-                unservable.add(c.ids[k]);
-                continue;
-            }
-            lnScale[k] = Math.log(c.gain[k] / (tau[k] * c.noise));
-            sumMin += bMin[k];
-            active++;
+        CellArrays.Deadlines d = c.deadlines();
+        if (d.infeasible(c.bandwidth)) {
+            return c.infeasible(name(), d.unservable(), start);
         }
-        if (!unservable.isEmpty() || sumMin > c.bandwidth) {
-            return new RadioResult(RadioStatus.INFEASIBLE, name(), c.nothing(), Double.POSITIVE_INFINITY,
-                    Double.POSITIVE_INFINITY, Double.NaN, unservable, System.nanoTime() - start);
+        double[] tau = d.tau();
+        double[] rho = d.rho();
+        double[] bMin = d.bMin();
+        double sumMin = d.sumMin();
+        int active = d.active().size();
+        double[] lnScale = new double[n];
+        for (int k : d.active()) {
+            lnScale[k] = Math.log(c.gain[k] / (tau[k] * c.noise));
         }
         double[] b = new double[n];
         double[] p = new double[n];

@@ -50,36 +50,15 @@ public final class OuterApproximationMinEnergy implements MinEnergyAllocator {
         long start = System.nanoTime();
         CellArrays c = new CellArrays(cell);
         int n = c.size;
-        double[] tau = new double[n];
-        double[] rho = new double[n];
-        double[] bMin = new double[n];
-        List<Integer> active = new ArrayList<>();
-        List<String> unservable = new ArrayList<>();
-        double sumMin = 0.0;
-        for (int k = 0; k < n; k++) {
-            if (c.bits[k] <= 0.0) {
-                continue;
-            }
-            if (c.deadline[k] == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("Radio user (" + c.ids[k] + ") has no deadline; minimum energy"
-                        + " needs one (the energy falls to 0 as the deadline grows). Give it a deadline.");
-            }
-            tau[k] = c.deadline[k] - c.fixed[k];
-            bMin[k] = tau[k] > 0.0
-                    ? Radio.bandwidthForRate(c.bits[k] / tau[k], c.maxPower[k], c.gain[k], c.noise)
-                    : Double.POSITIVE_INFINITY;
-            rho[k] = c.bits[k] / tau[k];
-            if (!(bMin[k] <= c.bandwidth)) {
-                unservable.add(c.ids[k]);
-            } else {
-                sumMin += bMin[k];
-                active.add(k);
-            }
+        CellArrays.Deadlines d = c.deadlines();
+        if (d.infeasible(c.bandwidth)) {
+            return c.infeasible(name(), d.unservable(), start);
         }
-        if (!unservable.isEmpty() || sumMin > c.bandwidth) {
-            return new RadioResult(RadioStatus.INFEASIBLE, name(), c.nothing(), Double.POSITIVE_INFINITY,
-                    Double.POSITIVE_INFINITY, Double.NaN, unservable, System.nanoTime() - start);
-        }
+        double[] tau = d.tau();
+        double[] rho = d.rho();
+        double[] bMin = d.bMin();
+        double sumMin = d.sumMin();
+        List<Integer> active = d.active();
         double[] best = new double[n];
         double upper = Double.POSITIVE_INFINITY;
         double lower = 0.0;

@@ -132,14 +132,18 @@ public final class EdfAffinityListScheduling {
     public SolveResult solve(ScheduleProgram p) {
         long t0 = System.nanoTime();
         ScheduleSolution s = schedule(p);
-        long t1 = System.nanoTime();
-        SolveTimings timings = new SolveTimings(0, (t1 - t0) / 1e9, 0);
+        return report(p, s, System.nanoTime() - t0, ID, "list scheduling: no bound");
+    }
+
+    /** A heuristic's schedule as a result: FEASIBLE with no bound (NaN), or NO_SOLUTION when {@code s} is null. */
+    static SolveResult report(ScheduleProgram p, ScheduleSolution s, long nanos, String id, String message) {
+        SolveTimings timings = new SolveTimings(0, nanos / 1e9, 0);
         if (s == null) {
-            return SolveResult.withoutSolution(SolveStatus.NO_SOLUTION, Double.NaN, timings, ID, "meiplan", 0,
+            return SolveResult.withoutSolution(SolveStatus.NO_SOLUTION, Double.NaN, timings, id, "meiplan", 0,
                     "a task fits no mode within the horizon");
         }
-        return SolveResult.of(SolveStatus.FEASIBLE, p.objectiveValue(s), Double.NaN, timings, ID, "meiplan", 0,
-                p.encode(s), null, "list scheduling: no bound");
+        return SolveResult.of(SolveStatus.FEASIBLE, p.objectiveValue(s), Double.NaN, timings, id, "meiplan", 0,
+                p.encode(s), null, message);
     }
 
     static void add(long[] used, long from, long to, long amount) {

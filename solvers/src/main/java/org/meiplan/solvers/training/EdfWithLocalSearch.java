@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.meiplan.models.math.SolveResult;
-import org.meiplan.models.math.SolveStatus;
-import org.meiplan.models.math.SolveTimings;
 import org.meiplan.models.math.schedule.Mode;
 import org.meiplan.models.math.schedule.ScheduleObjective;
 import org.meiplan.models.math.schedule.ScheduleProgram;
@@ -80,14 +78,8 @@ public final class EdfWithLocalSearch {
     public SolveResult solve(ScheduleProgram p) {
         long t0 = System.nanoTime();
         ScheduleSolution s = schedule(p);
-        long t1 = System.nanoTime();
-        SolveTimings timings = new SolveTimings(0, (t1 - t0) / 1e9, 0);
-        if (s == null) {
-            return SolveResult.withoutSolution(SolveStatus.NO_SOLUTION, Double.NaN, timings, ID, "meiplan", 0,
-                    "a task fits no mode within the horizon");
-        }
-        return SolveResult.of(SolveStatus.FEASIBLE, p.objectiveValue(s), Double.NaN, timings, ID, "meiplan", 0,
-                p.encode(s), null, "list scheduling with local search: no bound");
+        return EdfAffinityListScheduling.report(p, s, System.nanoTime() - t0, ID,
+                "list scheduling with local search: no bound");
     }
 
     private static final class Search {

@@ -98,19 +98,7 @@ public final class CpSatBackend implements Backend {
                     model.addHint(vars[cols[k]], Math.round(vals[k]));
                 }
             }
-            CpSolver solver = new CpSolver();
-            SatParameters.Builder params = solver.getParameters();
-            if (Double.isFinite(options.timeLimitSeconds())) {
-                params.setMaxTimeInSeconds(options.timeLimitSeconds());
-            }
-            params.setRelativeGapLimit(options.relativeGap());
-            int workers = options.threads() > 0 ? options.threads() : DEFAULT_WORKERS;
-            params.setNumWorkers(workers);
-            if (workers < DEFAULT_WORKERS) {
-                params.setInterleaveSearch(true);
-            }
-            params.setRandomSeed(options.seed());
-            params.setLogSearchProgress(false);
+            CpSolver solver = solver(options);
             ProgressListener listener = options.progress();
             CpSolverSolutionCallback callback = listener == null ? null : new CpSolverSolutionCallback() {
                 @Override
@@ -124,13 +112,7 @@ public final class CpSatBackend implements Backend {
                 status = callback == null ? solver.solve(model) : solver.solve(model, callback);
             }
             long t2 = System.nanoTime();
-            SolveStatus s = switch (status) {
-                case OPTIMAL -> SolveStatus.OPTIMAL;
-                case FEASIBLE -> SolveStatus.FEASIBLE;
-                case INFEASIBLE -> SolveStatus.INFEASIBLE;
-                case UNKNOWN -> SolveStatus.NO_SOLUTION;
-                default -> SolveStatus.ERROR; // MODEL_INVALID
-            };
+            SolveStatus s = status(status);
             double[] values = null;
             double objective = Double.NaN;
             if (s.hasSolution()) {
@@ -140,22 +122,57 @@ public final class CpSatBackend implements Backend {
                 }
                 objective = program.objectiveValue(values);
             }
-            double bound = s == SolveStatus.INFEASIBLE || s == SolveStatus.ERROR ? Double.NaN
-                    : solver.bestObjectiveBound() + 0.0;
-            if (s == SolveStatus.OPTIMAL && Math.abs(bound - objective) <= 1e-9 * Math.max(1, Math.abs(objective))) {
-                bound = objective; // same value, recomputed in double: no spurious gap
-            }
-            String message = cancellation.isCancelled() ? "cancelled"
-                    : s == SolveStatus.ERROR ? status + ": " + solver.getSolutionInfo()
-                    : s == SolveStatus.FEASIBLE || s == SolveStatus.NO_SOLUTION ? "stopped by a limit" : "";
-            long t3 = System.nanoTime();
-            return SolveResult.of(s, objective, bound,
-                    new SolveTimings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9), id(), version(),
-                    solver.numBranches(), values, null, message);
+            return result(solver, status, s, objective, values, cancellation, t0, t1, t2, id(), version());
         } catch (RuntimeException e) {
             return SolveResult.withoutSolution(SolveStatus.ERROR, Double.NaN,
                     new SolveTimings((System.nanoTime() - t0) / 1e9, 0, 0), id(), version(), -1, e.toString());
         }
+    }
+
+    /** A solver with the options' time limit, gap, workers (interleaved below {@value #DEFAULT_WORKERS}) and seed. */
+    static CpSolver solver(SolveOptions options) {
+        CpSolver solver = new CpSolver();
+        SatParameters.Builder params = solver.getParameters();
+        if (Double.isFinite(options.timeLimitSeconds())) {
+            params.setMaxTimeInSeconds(options.timeLimitSeconds());
+        }
+        params.setRelativeGapLimit(options.relativeGap());
+        int workers = options.threads() > 0 ? options.threads() : DEFAULT_WORKERS;
+        params.setNumWorkers(workers);
+        if (workers < DEFAULT_WORKERS) {
+            params.setInterleaveSearch(true);
+        }
+        params.setRandomSeed(options.seed());
+        params.setLogSearchProgress(false);
+        return solver;
+    }
+
+    /** The math layer's status for CP-SAT's. */
+    static SolveStatus status(CpSolverStatus status) {
+        return switch (status) {
+            case OPTIMAL -> SolveStatus.OPTIMAL;
+            case FEASIBLE -> SolveStatus.FEASIBLE;
+            case INFEASIBLE -> SolveStatus.INFEASIBLE;
+            case UNKNOWN -> SolveStatus.NO_SOLUTION;
+            default -> SolveStatus.ERROR; // MODEL_INVALID
+        };
+    }
+
+    /** The result of a finished solve: bound (equal to the objective when optimal), message and timings. */
+    static SolveResult result(CpSolver solver, CpSolverStatus status, SolveStatus s, double objective,
+            double[] values, Cancellation cancellation, long t0, long t1, long t2, String id, String version) {
+        double bound = s == SolveStatus.INFEASIBLE || s == SolveStatus.ERROR ? Double.NaN
+                : solver.bestObjectiveBound() + 0.0;
+        if (s == SolveStatus.OPTIMAL && Math.abs(bound - objective) <= 1e-9 * Math.max(1, Math.abs(objective))) {
+            bound = objective; // same value, recomputed in double: no spurious gap
+        }
+        String message = cancellation.isCancelled() ? "cancelled"
+                : s == SolveStatus.ERROR ? status + ": " + solver.getSolutionInfo()
+                : s == SolveStatus.FEASIBLE || s == SolveStatus.NO_SOLUTION ? "stopped by a limit" : "";
+        long t3 = System.nanoTime();
+        return SolveResult.of(s, objective, bound,
+                new SolveTimings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9), id, version,
+                solver.numBranches(), values, null, message);
     }
 
     private static IntVar[] translate(Program p, CpModel model) {

@@ -10,7 +10,6 @@ import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.IntervalVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import com.google.ortools.sat.SatParameters;
 import java.util.ArrayList;
 import java.util.List;
 import org.meiplan.models.math.SolveResult;
@@ -150,32 +149,14 @@ public final class CpSatScheduleBackend {
                     }
                 }
             }
-            CpSolver solver = new CpSolver();
-            SatParameters.Builder params = solver.getParameters();
-            if (Double.isFinite(options.timeLimitSeconds())) {
-                params.setMaxTimeInSeconds(options.timeLimitSeconds());
-            }
-            params.setRelativeGapLimit(options.relativeGap());
-            int workers = options.threads() > 0 ? options.threads() : CpSatBackend.DEFAULT_WORKERS;
-            params.setNumWorkers(workers);
-            if (workers < CpSatBackend.DEFAULT_WORKERS) {
-                params.setInterleaveSearch(true);
-            }
-            params.setRandomSeed(options.seed());
-            params.setLogSearchProgress(false);
+            CpSolver solver = CpSatBackend.solver(options);
             long t1 = System.nanoTime();
             CpSolverStatus status;
             try (Cancellation.Registration reg = cancellation.onCancel(solver::stopSearch)) {
                 status = solver.solve(model);
             }
             long t2 = System.nanoTime();
-            SolveStatus s = switch (status) {
-                case OPTIMAL -> SolveStatus.OPTIMAL;
-                case FEASIBLE -> SolveStatus.FEASIBLE;
-                case INFEASIBLE -> SolveStatus.INFEASIBLE;
-                case UNKNOWN -> SolveStatus.NO_SOLUTION;
-                default -> SolveStatus.ERROR;
-            };
+            SolveStatus s = CpSatBackend.status(status);
             double[] values = null;
             double objective = Double.NaN;
             if (s.hasSolution()) {
@@ -193,18 +174,8 @@ public final class CpSatScheduleBackend {
                 values = p.encode(solution);
                 objective = p.objectiveValue(solution);
             }
-            double bound = s == SolveStatus.INFEASIBLE || s == SolveStatus.ERROR ? Double.NaN
-                    : solver.bestObjectiveBound() + 0.0;
-            if (s == SolveStatus.OPTIMAL && Math.abs(bound - objective) <= 1e-9 * Math.max(1, Math.abs(objective))) {
-                bound = objective;
-            }
-            String message = cancellation.isCancelled() ? "cancelled"
-                    : s == SolveStatus.ERROR ? status + ": " + solver.getSolutionInfo()
-                    : s == SolveStatus.FEASIBLE || s == SolveStatus.NO_SOLUTION ? "stopped by a limit" : "";
-            long t3 = System.nanoTime();
-            return SolveResult.of(s, objective, bound,
-                    new SolveTimings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9), id(), version(),
-                    solver.numBranches(), values, null, message);
+            return CpSatBackend.result(solver, status, s, objective, values, cancellation, t0, t1, t2, id(),
+                    version());
         } catch (RuntimeException e) {
             return SolveResult.withoutSolution(SolveStatus.ERROR, Double.NaN,
                     new SolveTimings((System.nanoTime() - t0) / 1e9, 0, 0), id(), version(), -1, e.toString());
