@@ -161,8 +161,8 @@ class PlanningServiceTest {
     @Test
     void deleteStopsASolvingJobAndKeepsItsBestPlanAndCancelsAQueuedOneAtOnce() throws Exception {
         Client client = start(ServiceConfig.defaults().withQueue(4, 1));
-        String medium = ScenarioGenerator.generate("virtual-assistant", Size.MEDIUM, 3).instance().toString();
-        String running = client.post("/v1/plans", request(medium, "{\"timeLimit\": 120}")).json().get("id").asText();
+        String small = ScenarioGenerator.generate("virtual-assistant", Size.SMALL, 3).instance().toString();
+        String running = client.post("/v1/plans", request(small, "{\"timeLimit\": 120}")).json().get("id").asText();
         String waiting = client.post("/v1/plans", request(Client.edgeTiny(), "{\"timeLimit\": 5}")).json().get("id").asText();
         client.awaitStarted(running);
 
@@ -188,8 +188,8 @@ class PlanningServiceTest {
     @Test
     void aFullQueueAnswers429WithRetryAfter() throws Exception {
         Client client = start(ServiceConfig.defaults().withQueue(0, 1));
-        String medium = ScenarioGenerator.generate("virtual-assistant", Size.MEDIUM, 4).instance().toString();
-        String first = client.post("/v1/plans", request(medium, "{\"timeLimit\": 60}")).json().get("id").asText();
+        String small = ScenarioGenerator.generate("virtual-assistant", Size.SMALL, 4).instance().toString();
+        String first = client.post("/v1/plans", request(small, "{\"timeLimit\": 60}")).json().get("id").asText();
         Client.Reply refused = client.post("/v1/plans", request(Client.edgeTiny(), "{\"timeLimit\": 5}"));
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.json().at("/error/code").asText()).isEqualTo("queue-full");
@@ -205,8 +205,8 @@ class PlanningServiceTest {
         Client client = start(config);
         String finished = client.post("/v1/plans", request(Client.edgeTiny(), "{\"timeLimit\": 20}")).json().get("id").asText();
         JsonNode done = client.await(finished);
-        String medium = ScenarioGenerator.generate("virtual-assistant", Size.MEDIUM, 5).instance().toString();
-        String running = client.post("/v1/plans", request(medium, "{\"timeLimit\": 120}")).json().get("id").asText();
+        String small = ScenarioGenerator.generate("virtual-assistant", Size.SMALL, 5).instance().toString();
+        String running = client.post("/v1/plans", request(small, "{\"timeLimit\": 120}")).json().get("id").asText();
         String queued = client.post("/v1/plans", request(Client.edgeTiny(), "{\"timeLimit\": 20}")).json().get("id").asText();
         client.awaitStarted(running);
         started.remove(0).close();
