@@ -85,6 +85,11 @@ record PlanOptions(double timeLimitSeconds, List<String> stages, double inferenc
         }
 
         @Override
+        public void check(org.meiplan.solvers.plan.StageOptions options) {
+            stage.check(options);
+        }
+
+        @Override
         public org.meiplan.models.plan.Plan solve(org.meiplan.models.instance.Instance instance,
                 org.meiplan.models.plan.Plan sofar, org.meiplan.solvers.plan.StageOptions options) {
             org.meiplan.models.plan.Plan plan = stage.solve(instance, sofar, options);
@@ -177,7 +182,17 @@ record PlanOptions(double timeLimitSeconds, List<String> stages, double inferenc
                 perStage(node.get("algorithm"), base + "/algorithm", names, algorithms, problems);
             }
         }
-        return new PlanOptions(timeLimit, stages, inference, training, seed, gap, threads, solvers, algorithms);
+        PlanOptions options = new PlanOptions(timeLimit, stages, inference, training, seed, gap, threads, solvers,
+                algorithms);
+        if (problems.isEmpty()) {
+            try {
+                options.planner(PlannerListener.NONE, plan -> { }); // the stages check their options here
+            } catch (IllegalArgumentException e) {
+                problems.add(new Violation(base, null, e.getMessage(), "Use an algorithm and solver the stage offers"
+                        + " (docs/caching.md, serving.md, training.md), or \"auto\"."));
+            }
+        }
+        return options;
     }
 
     private static double timeLimit(JsonNode value, String path, ServiceConfig config, List<Violation> problems) {

@@ -280,6 +280,10 @@ class PlanningServiceTest {
         expectError(options, 400, "invalid-input");
         assertThat(options.json().at("/error/violations")).extracting(v -> v.get("path").asText())
                 .containsExactlyInAnyOrder("/options/timeLimit", "/options/stages/0", "/options/seed", "/options/speed");
+        // An algorithm no stage has: refused at the door, not a failed job.
+        Client.Reply algorithm = client.post("/v1/plans", request(Client.edgeTiny(), "{\"algorithm\": {\"caching\": \"magic\"}}"));
+        expectError(algorithm, 400, "invalid-input");
+        assertThat(algorithm.json().at("/error/violations/0/problem").asText()).contains("magic");
         // Evaluate without a plan, with a broken plan.
         expectError(client.post("/v1/evaluate", "application/json", "{\"instance\": {}}"), 400, "invalid-request");
         ObjectNode brokenPlan = Client.MAPPER.createObjectNode();
