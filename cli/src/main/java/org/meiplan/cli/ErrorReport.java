@@ -77,6 +77,67 @@ final class ErrorReport {
         }
     }
 
+    /**
+     * The subcommand of {@code command} closest to a mistyped {@code word}, by edit distance with
+     * transpositions (optimal string alignment: "slove" is one step from "solve", two from
+     * "serve"), at most max(2, length / 3); null when none is that close.
+     */
+    static String nearestSubcommand(picocli.CommandLine command, String word) {
+        String best = null;
+        int bestDistance = Math.max(2, word.length() / 3) + 1;
+        for (String name : new java.util.TreeSet<>(command.getSubcommands().keySet())) {
+            int distance = alignment(word.toLowerCase(java.util.Locale.ROOT), name);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = name;
+            }
+        }
+        return best;
+    }
+
+    /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+    static int alignment(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /**
+     * The "did you mean" for a parameter error: for an unknown subcommand the nearest one
+     * ({@link #nearestSubcommand}), otherwise picocli's own suggestions (options, values).
+     */
+    static String suggestions(picocli.CommandLine.ParameterException ex) {
+        picocli.CommandLine cmd = ex.getCommandLine();
+        if (ex instanceof picocli.CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !cmd.getSubcommands().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            if (!first.startsWith("-") && first.length() <= 64) {
+                String near = nearestSubcommand(cmd, first);
+                if (near != null) {
+                    return "Did you mean: " + cmd.getCommandSpec().qualifiedName() + " " + near + "?"
+                            + System.lineSeparator();
+                }
+            }
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        picocli.CommandLine.UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(text, true));
+        return text.toString();
+    }
+
     /** The exit code of a failure, as README.md lists them. */
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof InvalidInstanceException || ex instanceof IllegalArgumentException

@@ -58,10 +58,8 @@ public final class Meiplan implements Runnable {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter errWriter = cmd.getErr();
             errWriter.println("meiplan: " + ErrorReport.escape(ex.getMessage()));
-            // picocli's "Did you mean" for a misspelt subcommand or option.
-            java.io.StringWriter suggestions = new java.io.StringWriter();
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(suggestions, true));
-            errWriter.print(ErrorReport.escape(suggestions.toString()));
+            // "Did you mean" for a misspelt subcommand or option.
+            errWriter.print(ErrorReport.escape(ErrorReport.suggestions(ex)));
             errWriter.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             errWriter.flush();
             return ExitCode.INVALID_INPUT;

@@ -32,7 +32,9 @@ class ErrorReportTest {
     void aMisspeltSubcommandGetsPicocliSuggestion() {
         MeiplanCliTest.Result r = MeiplanCliTest.run("slove", MeiplanCliTest.INSTANCE);
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.err()).contains("Unmatched argument", "Did you mean", "solve", "--help");
+        assertThat(r.err()).contains("Unmatched argument", "Did you mean: meiplan solve?", "--help");
+        assertThat(MeiplanCliTest.run("evalute").err()).contains("Did you mean: meiplan evaluate?");
+        assertThat(MeiplanCliTest.run("xyzzy-nothing").err()).doesNotContain("Did you mean");
     }
 
     @Test
