@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
             "  meiplan evaluate --json INSTANCE PLAN > evaluation.json",
             "  meiplan generate --scenario virtual-assistant --size small --seed 1 -o va.json",
             "",
-            "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 infeasible or violated plan."
+            "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 infeasible or violated plan, 4 no solution found."
         })
 public final class Meiplan implements Runnable {
 
