@@ -19,6 +19,21 @@ import org.meiplan.models.units.Units;
  */
 final class JsonCheck {
     private final List<Violation> violations = new ArrayList<>();
+    private final boolean magnitudes;
+
+    /** A check that holds quantities to the {@link Magnitudes} (instances). */
+    JsonCheck() {
+        this(true);
+    }
+
+    /**
+     * A check that holds quantities to the {@link Magnitudes} when {@code magnitudes}, else only to
+     * being finite and in range: a plan is what the planner wrote (a training run may end long
+     * after the horizon), and the evaluator judges its values.
+     */
+    JsonCheck(boolean magnitudes) {
+        this.magnitudes = magnitudes;
+    }
 
     List<Violation> violations() {
         return violations;
@@ -271,7 +286,7 @@ final class JsonCheck {
             add(child(path, field), show(node), "must be finite", null);
             return fallback;
         }
-        String implausible = Magnitudes.problem(dimension, value);
+        String implausible = magnitudes ? Magnitudes.problem(dimension, value) : null;
         if (implausible != null) {
             add(child(path, field), show(node), implausible, Magnitudes.hint(dimension));
             return fallback;

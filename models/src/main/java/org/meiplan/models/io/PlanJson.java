@@ -155,7 +155,7 @@ public final class PlanJson {
      * JSON path, nothing else is thrown for bad input.
      */
     public static Plan read(JsonNode root, Instance instance, String what) {
-        JsonCheck check = new JsonCheck();
+        JsonCheck check = new JsonCheck(false);
         try {
             return read(check, root, instance, what);
         } catch (IllegalArgumentException | ArithmeticException e) {

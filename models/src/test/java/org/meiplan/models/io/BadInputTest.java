@@ -203,6 +203,14 @@ class BadInputTest {
                 .startsWith("The plan").contains("not valid JSON");
     }
 
+    @Test
+    void aPlanReadsBackWhateverFiniteTimesThePlannerWrote() {
+        // a job of 2e9 epochs scheduled by the planner ends at 1.18e11 s: the evaluator judges that, not the reader
+        org.meiplan.models.plan.Plan plan = new org.meiplan.models.plan.Plan("x", List.of(), List.of(), List.of(),
+                List.of(new org.meiplan.models.plan.TrainingRun("j1", "s1", 0, 1.1803071168e11, 0)), List.of());
+        assertThat(PlanJson.read(PlanJson.toString(plan), null)).isEqualTo(plan);
+    }
+
     // ------------------------------------------------------------------ suggestions
 
     @Test

@@ -36,6 +36,8 @@ import org.meiplan.models.io.InvalidInstanceException;
  */
 public final class BadInputBench {
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private BadInputBench() {
     }
 
@@ -43,16 +45,26 @@ public final class BadInputBench {
         int repetitions = Arrays.stream(args).filter(a -> a.matches("\\d+")).mapToInt(Integer::parseInt).findFirst()
                 .orElse(5);
         InstanceReader reader = new InstanceReader(BuiltinCatalog.instance());
-        String dangling = danglingIds(20_000);
+        String dangling = danglingIds(20_000, "x");
+        String valid = danglingIds(20_000, "");
         ObjectMapper mapper = new ObjectMapper();
 
         double[] parse = new double[repetitions];
         double[] read = new double[repetitions];
+        double[] readValid = new double[repetitions];
+        double[] cpu = new double[repetitions];
+        double[] cpuValid = new double[repetitions];
         for (int r = 0; r < repetitions; r++) {
             long t0 = System.nanoTime();
             mapper.readTree(dangling);
             parse[r] = seconds(t0);
             t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
+            reader.read(valid);
+            readValid[r] = seconds(t0);
+            cpuValid[r] = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
+            t0 = System.nanoTime();
+            c0 = CPU.getCurrentThreadCpuTime();
             try {
                 reader.read(dangling);
                 throw new IllegalStateException("the dangling ids were accepted");
@@ -62,20 +74,25 @@ public final class BadInputBench {
                 }
             }
             read[r] = seconds(t0);
+            cpu[r] = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
         }
         List<String> known = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             known.add("ue-" + i);
         }
         long t0 = System.nanoTime();
+        long scanCpu = CPU.getCurrentThreadCpuTime();
         int found = 0;
         for (int i = 0; i < 1_000; i++) {
             found += fullScanNearest("ue-" + i + "x", known) != null ? 1 : 0;
         }
         double fullScan = seconds(t0) * 20;
-        System.out.printf(Locale.ROOT, "20,000 dangling ids: parse only %.3f s, read with suggestions %.3f s (median of %d);"
-                + " former full scan %.1f s (1,000 queries x 20, %d found); ratio %.0fx%n", median(parse), median(read),
-                repetitions, fullScan, found, fullScan / median(read));
+        double fullScanCpu = (CPU.getCurrentThreadCpuTime() - scanCpu) / 1e9 * 20;
+        System.out.printf(Locale.ROOT, "20,000 dangling ids: parse only %.3f s; read of the same instance without them"
+                + " %.3f s (CPU %.3f s); read with 20,000 dangling ids and their suggestions %.3f s (CPU %.3f s), medians of"
+                + " %d; suggestions alone %.3f s CPU; the former full scan %.1f s (CPU %.1f s; 1,000 queries x 20, %d found)%n",
+                median(parse), median(readValid), median(cpuValid), median(read), median(cpu), repetitions,
+                median(cpu) - median(cpuValid), fullScan, fullScanCpu, found);
 
         Path numbers = Files.createTempFile("meiplan-numbers", ".json");
         try {
@@ -133,8 +150,8 @@ public final class BadInputBench {
                 + " corpus %.0f per second%n", median(rates), repetitions, median(validRates));
     }
 
-    /** An instance with {@code count} users and one request per user naming a user that does not exist. */
-    static String danglingIds(int count) {
+    /** An instance with {@code count} users and one request per user naming user id + {@code suffix}. */
+    static String danglingIds(int count, String suffix) {
         ObjectNode root = ScenarioGenerator.generate("virtual-assistant", Size.TINY, 1).instance().deepCopy();
         ArrayNode users = (ArrayNode) root.at("/topology/users");
         ObjectNode template = (ObjectNode) users.get(0);
@@ -144,7 +161,7 @@ public final class BadInputBench {
         requests.removeAll();
         for (int i = 0; i < count; i++) {
             users.add(template.deepCopy().put("id", "ue-" + i));
-            requests.add(request.deepCopy().put("id", "r-" + i).put("user", "ue-" + i + "x"));
+            requests.add(request.deepCopy().put("id", "r-" + i).put("user", "ue-" + i + suffix));
         }
         return root.toString();
     }
