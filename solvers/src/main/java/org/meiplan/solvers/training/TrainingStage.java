@@ -105,7 +105,7 @@ public final class TrainingStage implements Stage {
             rounding = f.roundingOverhead(s);
             LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
                     "training: %d runs, grid of %.0f s lengthens run time by %.2f%%", f.program().tasks().size(),
-                    settings.tickSeconds(), 100 * f.roundingOverhead(s)));
+                    f.tickSeconds(), 100 * f.roundingOverhead(s)));
         }
         for (TrainingScheduleFormulation.Unschedulable u : f.unschedulable()) {
             LOG.log(System.Logger.Level.WARNING, "training job " + u.job() + " fits no site: " + u.reason());
