@@ -141,8 +141,8 @@ final class ServingRadio {
             for (int r : cellRequests.get(site.index())) {
                 RequestClass request = instance.requests().get(r);
                 ServingOption o = menus.get(r).get(choice[r]);
-                ServingTime.Terms t = ServingTime.of(instance, request, instance.variants().get(o.variant()), o.nodes(),
-                        o.bounds());
+                ServingTime.Terms t = org.meiplan.models.physics.ServingGroups.designTerms(instance, request,
+                        instance.variants().get(o.variant()), o.nodes(), o.bounds());
                 int u = local[request.user()];
                 demands.add(new BisectionMinMaxSloRatio.Demand(u, t.fixedTtft(), t.uplinkBitsTtft(),
                         t.downlinkBitsTtft(), request.ttftSlo(), request.ttftSlo()));
