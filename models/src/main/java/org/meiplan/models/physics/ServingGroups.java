@@ -68,7 +68,7 @@ public final class ServingGroups {
      * largest utilisation among its groups.
      */
     public record PlacementTimes(double waitMean, double waitProbability, double prefill, double decodeMean,
-            double decodeSd, double[] byKind, double utilisation) {
+            double decodeSd, double decodeThird, double[] byKind, double utilisation) {
         public PlacementTimes {
             byKind = byKind.clone();
         }
@@ -212,6 +212,7 @@ public final class ServingGroups {
         double[] prefill = new double[placements.size()];
         double[] decode = new double[placements.size()];
         double[] variance = new double[placements.size()];
+        double[] third = new double[placements.size()];
         double[][] byKind = new double[placements.size()][3];
         double[] rho = new double[placements.size()];
         java.util.Arrays.fill(noWait, 1.0);
@@ -240,6 +241,7 @@ public final class ServingGroups {
                 prefill[k] += t.prefill();
                 decode[k] += t.decodeMean();
                 variance[k] += t.decodeSd() * t.decodeSd();
+                third[k] += t.decodeThird();
                 byKind[k][node.kind().ordinal()] += t.totalMean();
                 rho[k] = Math.max(rho[k], state.utilisation());
             }
@@ -247,7 +249,7 @@ public final class ServingGroups {
         List<PlacementTimes> times = new ArrayList<>();
         for (int k = 0; k < placements.size(); k++) {
             times.add(new PlacementTimes(wait[k], 1.0 - noWait[k], prefill[k], decode[k], Math.sqrt(variance[k]),
-                    byKind[k], rho[k]));
+                    third[k], byKind[k], rho[k]));
         }
         return new Result(groups, times, needed);
     }
@@ -266,6 +268,7 @@ public final class ServingGroups {
         double prefill = 0.0;
         double decode = 0.0;
         double variance = 0.0;
+        double third = 0.0;
         double rho = 0.0;
         double[] byKind = new double[3];
         for (int i = 0; i < p.nodes().size(); i++) {
@@ -288,10 +291,11 @@ public final class ServingGroups {
             prefill += t.prefill();
             decode += t.decodeMean();
             variance += t.decodeSd() * t.decodeSd();
+            third += t.decodeThird();
             byKind[node.kind().ordinal()] += t.totalMean();
             rho = Math.max(rho, state.utilisation());
         }
-        return new PlacementTimes(wait, 1.0 - noWait, prefill, decode, Math.sqrt(variance), byKind, rho);
+        return new PlacementTimes(wait, 1.0 - noWait, prefill, decode, Math.sqrt(variance), third, byKind, rho);
     }
 
     /** The utilisation one placement's stage i adds to its group (a site or a device), at the class's rate. */
@@ -314,7 +318,29 @@ public final class ServingGroups {
             List<Node> nodes, int[] bounds) {
         ServingTime.Terms terms = ServingTime.of(instance, request, variant, nodes, bounds);
         PlacementTimes t = designPoint(instance, new Placement(request.index(), variant.index(), nodes, bounds));
-        double q = request.percentile();
+        return withCompute(terms, t, request.percentile());
+    }
+
+    /**
+     * The terms of {@link ServingTime#of} for every placement with the compute replaced by its
+     * percentile under the load of all of them (as the evaluator times it): radio allocators that
+     * invert these terms work on exactly the evaluator's percentile latencies, since the radio does
+     * not change the compute side.
+     */
+    public static List<ServingTime.Terms> loadedTerms(Instance instance, List<Placement> placements) {
+        Result result = of(instance, placements);
+        List<ServingTime.Terms> out = new ArrayList<>();
+        for (int k = 0; k < placements.size(); k++) {
+            Placement p = placements.get(k);
+            RequestClass request = instance.requests().get(p.request());
+            ServingTime.Terms terms = ServingTime.of(instance, request, instance.variants().get(p.variant()),
+                    p.nodes(), p.bounds());
+            out.add(withCompute(terms, result.times().get(k), request.percentile()));
+        }
+        return out;
+    }
+
+    private static ServingTime.Terms withCompute(ServingTime.Terms terms, PlacementTimes t, double q) {
         double ttftCompute = quantile(q, 0.0, t, false);
         double total = quantile(q, 0.0, t, true);
         double[] kind = t.byKind();
@@ -331,6 +357,7 @@ public final class ServingGroups {
      */
     public static double quantile(double q, double fixed, PlacementTimes t, boolean withDecode) {
         double mean = fixed + t.waitMean() + t.prefill() + (withDecode ? t.decodeMean() : 0.0);
-        return Percentiles.quantile(q, mean, withDecode ? t.decodeSd() : 0.0, t.waitProbability(), t.waitMean());
+        return Percentiles.quantile(q, mean, withDecode ? t.decodeSd() : 0.0, withDecode ? t.decodeThird() : 0.0,
+                t.waitProbability(), t.waitMean());
     }
 }

@@ -77,11 +77,12 @@ public final class ServingPerformance {
 
     /**
      * What one stream experiences on the group: the prefill wait (mean and chance of waiting at
-     * all), its prefill, and its decode time here (mean and standard deviation), all in seconds;
-     * infinite when the group is overloaded.
+     * all), its prefill, and its decode time here (mean, standard deviation and third central
+     * moment, s³, from the prefills that interrupt it), all in seconds; infinite when the group is
+     * overloaded.
      */
     public record StreamTimes(double waitMean, double waitProbability, double prefill, double decodeMean,
-            double decodeSd) {
+            double decodeSd, double decodeThird) {
         /** Mean seconds until the first token leaves this group. */
         public double ttftMean() {
             return waitMean + prefill;
@@ -132,7 +133,7 @@ public final class ServingPerformance {
             List<StreamTimes> inf = new ArrayList<>();
             double infinity = Double.POSITIVE_INFINITY;
             for (Stream s : streams) {
-                inf.add(new StreamTimes(infinity, 1.0, s.prefillSeconds(), infinity, infinity));
+                inf.add(new StreamTimes(infinity, 1.0, s.prefillSeconds(), infinity, infinity, 0.0));
             }
             return new Group(rho, rhoPre, 1.0, infinity, inf);
         }
@@ -159,6 +160,15 @@ public final class ServingPerformance {
         double[] cModel = new double[models];
         double[] active = new double[models];
         double[] iteration = new double[models];
+        if (n == 1) {
+            // one stream: the least fixed point of N = g·max(a + kv(1+N), c(1+N)) is the larger of the two
+            // linear branches' fixed points (g = λK/(1 − ρ_pre), each branch a contraction since ρ < 1)
+            Stream s = streams.get(0);
+            double g = s.rate() * s.decodeSteps() * stretch;
+            double memory = g * (s.weightSeconds() + s.kvSeconds()) / (1.0 - g * s.kvSeconds());
+            double compute = g * s.computeSeconds() / (1.0 - g * s.computeSeconds());
+            batch[0] = Math.max(memory, compute);
+        }
         for (int round = 0; round < 2000; round++) {
             java.util.Arrays.fill(nModel, 0.0);
             java.util.Arrays.fill(kvModel, 0.0);
@@ -211,8 +221,10 @@ public final class ServingPerformance {
         double wait = (residualPre + residualDecode) / (1.0 - rhoPre);
         double meanIteration = decodeBusy > 0.0 ? 2.0 * residualDecode / decodeBusy : 0.0;
         double interruption = 0.0;
+        double interruptionThird = 0.0;
         for (Stream s : streams) {
             interruption += s.rate() * s.prefillSeconds() * s.prefillSeconds();
+            interruptionThird += s.rate() * Math.pow(s.prefillSeconds(), 3);
         }
         List<StreamTimes> times = new ArrayList<>();
         double meanBatch = 0.0;
@@ -227,7 +239,11 @@ public final class ServingPerformance {
             double slope = weight.get(m) + kvModel[m] >= cModel[m] ? avg(kvModel[m], nModel[m], s.kvSeconds())
                     : avg(cModel[m], nModel[m], s.computeSeconds());
             double batchVar = Math.pow(s.decodeSteps() * slope * stretch, 2) * (2.0 / 3.0) * nModel[m];
-            double interruptVar = interruption * decode;
+            // prefills that interrupt a life of work x: variance x·Σλs²/(1−ρ_pre)³ (the completion time of
+            // low-priority work under high-priority M/G/1 traffic, Kleinrock Vol. 2 §3.7), skew Σλs³·D
+            double work = s.decodeSteps() * (tau[i] + join);
+            double interruptVar = interruption * work * Math.pow(stretch, 3);
+            double interruptThird = interruptionThird * decode;
             // other models' iterations join a round while they are active, for stretches as long as a life
             double othersVar = 0.0;
             for (int o = 0; o < models; o++) {
@@ -236,7 +252,8 @@ public final class ServingPerformance {
                 }
             }
             othersVar *= Math.pow(s.decodeSteps() * stretch, 2) * (2.0 / 3.0);
-            times.add(new StreamTimes(wait, busy, s.prefillSeconds(), decode, Math.sqrt(batchVar + interruptVar + othersVar)));
+            times.add(new StreamTimes(wait, busy, s.prefillSeconds(), decode, Math.sqrt(batchVar + interruptVar + othersVar),
+                    interruptThird));
         }
         return new Group(rho, rhoPre, busy, meanBatch, times);
     }

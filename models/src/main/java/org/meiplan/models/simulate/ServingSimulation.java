@@ -66,14 +66,18 @@ public final class ServingSimulation {
         final boolean measured;
         int stage;
         int tokens;
-        int[] replica;
+        final int[] replica;
+        final Server[] at;
+        final ServingPerformance.Stream[] streams;
         double ttft = Double.NaN;
 
-        Job(int path, double arrival, boolean measured, int stages) {
+        Job(int path, double arrival, boolean measured, ServingPerformance.Stream[] streams) {
             this.path = path;
             this.arrival = arrival;
             this.measured = measured;
-            this.replica = new int[stages];
+            this.replica = new int[streams.length];
+            this.at = new Server[streams.length];
+            this.streams = streams;
         }
     }
 
@@ -191,9 +195,11 @@ public final class ServingSimulation {
             } else {
                 return;
             }
-            Job job = new Job(path, now, now >= WARM_UP * duration, p.nodes().size());
+            Job job = new Job(path, now, now >= WARM_UP * duration, streams.get(path));
             for (int i = 0; i < job.replica.length; i++) {
-                job.replica[i] = random.nextInt(servers.get(path)[i].length);
+                Server[] replicas = servers.get(path)[i];
+                job.replica[i] = replicas.length == 1 ? 0 : random.nextInt(replicas.length);
+                job.at[i] = replicas[job.replica[i]];
             }
             measuredOpen += job.measured ? 1 : 0;
             job.stage = 0;
@@ -201,16 +207,21 @@ public final class ServingSimulation {
         }
 
         Server server(Job job) {
-            return servers.get(job.path)[job.stage][job.replica[job.stage]];
+            return job.at[job.stage];
         }
 
         /** The job reaches its current stage: for its prefill before its first token, else for a decode step. */
         void toStage(Job job, double now) {
+            enqueue(job).offer(this, now);
+        }
+
+        /** Puts the job in its current stage's queue (prefill) or ready list (decode); returns that server. */
+        Server enqueue(Job job) {
             Server server = server(job);
             if (Double.isNaN(job.ttft)) {
                 server.prefills.add(job);
             } else {
-                String model = streams.get(job.path)[job.stage].model();
+                String model = job.streams[job.stage].model();
                 List<Job> list = server.ready.get(model);
                 if (list == null) {
                     list = new ArrayList<>();
@@ -219,7 +230,7 @@ public final class ServingSimulation {
                 }
                 list.add(job);
             }
-            server.offer(this, now);
+            return server;
         }
 
         void startNext(Server server, double now) {
@@ -227,7 +238,7 @@ public final class ServingSimulation {
             if (job != null) {
                 server.busy = true;
                 prefillsRun++;
-                schedule(now + streams.get(job.path)[job.stage].prefillSeconds(), new Done(server, List.of(job), true));
+                schedule(now + job.streams[job.stage].prefillSeconds(), new Done(server, List.of(job), true));
                 return;
             }
             for (int k = 0; k < server.models.size(); k++) {
@@ -241,13 +252,13 @@ public final class ServingSimulation {
                 double flops = 0.0;
                 double weights = 0.0;
                 for (Job j : batch) {
-                    ServingPerformance.Stream s = streams.get(j.path)[j.stage];
+                    ServingPerformance.Stream s = j.streams[j.stage];
                     kv += s.kvSeconds();
                     flops += s.computeSeconds();
                     weights = Math.max(weights, s.weightSeconds());
                 }
-                List<Job> running = new ArrayList<>(batch);
-                batch.clear();
+                List<Job> running = batch;
+                server.ready.put(server.models.get(m), new ArrayList<>(Math.max(4, running.size())));
                 server.busy = true;
                 iterations++;
                 schedule(now + Math.max(weights + kv, flops), new Done(server, running, false));
@@ -261,7 +272,7 @@ public final class ServingSimulation {
             for (Job job : done.jobs()) {
                 Evaluator.ServedPath path = replay.paths().get(job.path);
                 int stages = job.replica.length;
-                int steps = streams.get(job.path)[0].decodeSteps();
+                int steps = job.streams[0].decodeSteps();
                 if (job.stage + 1 < stages) {
                     job.stage++;
                     toStage(job, now);
@@ -283,12 +294,17 @@ public final class ServingSimulation {
                 }
                 job.stage = 0;
                 if (done.prefill() || path.transferPerToken() <= 1e-12) {
-                    toStage(job, now);
+                    Server next = enqueue(job);
+                    if (next != done.server()) {
+                        next.offer(this, now);
+                    }
                 } else {
                     schedule(now + path.transferPerToken(), new ToStage(job));
                 }
             }
-            done.server().offer(this, now);
+            if (!done.server().busy) {
+                startNext(done.server(), now);
+            }
         }
 
         SimulationReport report(Evaluation evaluation, double seconds) {

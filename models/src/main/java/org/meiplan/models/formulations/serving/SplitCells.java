@@ -12,7 +12,6 @@ import org.meiplan.models.instance.User;
 import org.meiplan.models.instance.Variant;
 import org.meiplan.models.physics.Memory;
 import org.meiplan.models.physics.Radio;
-import org.meiplan.models.physics.ServingGroups;
 import org.meiplan.models.physics.ServingTime;
 import org.meiplan.models.physics.ServingTime.Node;
 
@@ -74,7 +73,7 @@ public final class SplitCells {
                 seconds[c] = Double.POSITIVE_INFINITY;
                 continue;
             }
-            ServingTime.Terms terms = ServingGroups.designTerms(instance, request, variant, path(user, site, c, layers),
+            ServingTime.Terms terms = ServingTime.of(instance, request, variant, path(user, site, c, layers),
                     c == 0 || c == layers ? new int[] {0, layers} : new int[] {0, c, layers});
             if (horizon == Horizon.TTFT) {
                 seconds[c] = terms.fixedTtft() + Radio.transferTime(terms.downlinkBitsTtft(), downlinkRate);
