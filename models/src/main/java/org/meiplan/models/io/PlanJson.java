@@ -103,7 +103,9 @@ public final class PlanJson {
             number(node, "buildSeconds", solve.buildSeconds());
             number(node, "solveSeconds", solve.solveSeconds());
             number(node, "decodeSeconds", solve.decodeSeconds());
-            node.put("nodes", solve.nodes());
+            if (solve.nodes() >= 0) {
+                node.put("nodes", solve.nodes()); // unknown (-1) is left out, and read back as unknown
+            }
             if (!solve.message().isEmpty()) {
                 node.put("message", solve.message());
             }
@@ -136,32 +138,39 @@ public final class PlanJson {
 
     /** Reads a plan file; {@code instance} (may be null) expands serving shorthands. */
     public static Plan read(Path file, Instance instance) throws IOException {
-        if (Files.size(file) > Limits.DEFAULT.maxDocumentBytes()) {
-            throw new InvalidInstanceException(file.toString(), List.of(new Violation("", null,
-                    "is larger than the limit of " + Limits.DEFAULT.maxDocumentBytes() + " bytes", null)));
-        }
-        ObjectMapper mapper = InstanceReader.strictMapper(Limits.DEFAULT);
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(mapper.readTree(in), instance, file.toString());
-        } catch (JsonProcessingException e) {
-            throw InstanceReader.syntaxError(file.toString(), e);
-        }
+        return read(json().read(file), instance, file.toString());
     }
 
     /** Reads a plan from JSON text. */
     public static Plan read(String json, Instance instance) {
+        return read(json().read(json, "The plan"), instance, "The plan");
+    }
+
+    private static BoundedJson json() {
+        return new BoundedJson(InstanceReader.strictMapper(Limits.DEFAULT), Limits.DEFAULT, InvalidPlanException::new);
+    }
+
+    /**
+     * Reads a plan from a JSON tree; every problem is an {@link InvalidPlanException} naming its
+     * JSON path, nothing else is thrown for bad input.
+     */
+    public static Plan read(JsonNode root, Instance instance, String what) {
+        JsonCheck check = new JsonCheck();
         try {
-            return read(InstanceReader.strictMapper(Limits.DEFAULT).readTree(json), instance, "The plan");
-        } catch (JsonProcessingException e) {
-            throw InstanceReader.syntaxError("The plan", e);
+            return read(check, root, instance, what);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            if (e instanceof InvalidInstanceException invalid) {
+                throw invalid;
+            }
+            // A check the reader does not make yet: still a violation, never a bare exception.
+            check.add("", null, "could not be read: " + e.getMessage(), "Fix the value named above.");
+            throw new InvalidPlanException(what, check.violations());
         }
     }
 
-    /** Reads a plan from a JSON tree. */
-    public static Plan read(JsonNode root, Instance instance, String what) {
-        JsonCheck check = new JsonCheck();
+    private static Plan read(JsonCheck check, JsonNode root, Instance instance, String what) {
         if (root == null || !root.isObject()) {
-            throw new InvalidInstanceException(what, List.of(new Violation("", JsonCheck.show(root),
+            throw new InvalidPlanException(what, List.of(new Violation("", JsonCheck.show(root),
                     "must be a JSON object", "A plan starts with { \"meiplanPlan\": \"1\", ... }.")));
         }
         check.onlyFields((ObjectNode) root, "", ROOT_FIELDS);
@@ -250,7 +259,7 @@ public final class PlanJson {
             double build = readNumber(check, node, "buildSeconds", path);
             double solve = readNumber(check, node, "solveSeconds", path);
             double decode = readNumber(check, node, "decodeSeconds", path);
-            long nodes = check.integer(node, "nodes", path, 0, false, 0, Long.MAX_VALUE);
+            long nodes = check.integer(node, "nodes", path, -1, false, 0, Long.MAX_VALUE);
             String message = check.string(node, "message", path, "", false);
             if (stage != null && status != null) {
                 solves.add(new StageSolve(stage, status, objective, bound, gap, solver, version, build, solve, decode,
@@ -258,7 +267,7 @@ public final class PlanJson {
             }
         }
         if (!check.ok()) {
-            throw new InvalidInstanceException(what, check.violations());
+            throw new InvalidPlanException(what, check.violations());
         }
         return new Plan(name, caching, serving, radio, training, solves);
     }
