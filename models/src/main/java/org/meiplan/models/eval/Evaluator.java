@@ -50,13 +50,17 @@ import org.meiplan.models.plan.TrainingRun;
  *   <li>Hops: device↔its site over the radio at the Shannon rate of the user's grant;
  *       site↔site over a direct link when there is one, else through the cloud; site↔cloud
  *       over the site's backhaul. Each hop pays its latency and bits/rate.</li>
- *   <li>Compute: the roofline of {@link Compute} on the node's sustained FLOP/s at the
- *       variant's compute precision and memory bandwidth; a site runs a request on all its
- *       GPUs as one tensor-parallel group, the cloud on up to 8.</li>
- *   <li>Loads, by Little's law and rates: FLOP/s demanded against sustained FLOP/s (perfect
- *       batching), resident weights with shared blocks held once per layer, KV cache of
- *       {@code rate × latency} requests in flight, device energy {@code rate × horizon × J
- *       per request} against the user's budget.</li>
+ *   <li>Compute under load: every device, every site's GPUs (one tensor-parallel group) and the
+ *       cloud replicas of each variant ({@link ServingGroups}) are serving groups run with
+ *       continuous batching and prefill priority; {@link ServingPerformance} gives each class's
+ *       prefill wait, prefill and decode time from the load of all classes on the group (mean and
+ *       percentile). {@code ttft} and {@code latency} are means; SLOs are judged at each class's
+ *       percentile. A group at or past {@code workload.utilisationCap} is an {@code OVERLOAD}
+ *       violation; cloud replicas beyond the cloud's GPUs a {@code CLOUD_CAPACITY} violation.</li>
+ *   <li>Loads, by Little's law and rates: FLOP/s demanded against sustained FLOP/s, resident
+ *       weights with shared blocks held once per layer, KV cache of {@code rate × mean latency}
+ *       requests in flight, device energy {@code rate × horizon × J per request} (busy time, not
+ *       waiting) against the user's budget.</li>
  *   <li>Radio: a user without a grant gets an equal share of what its site has not granted
  *       (said in {@link Evaluation#assumptions()}).</li>
  *   <li>Training: a run on [start, end) needs {@code work / (end − start)} FLOP/s; at every
