@@ -37,6 +37,8 @@ public final class CachingStage implements Stage {
 
     /** Share of the stage's limit after which a local search (the refill, the MILP's warm start) stops. */
     static final double SEARCH_SHARE = 0.5;
+    /** {@code auto} runs the MILP only with at least this limit, s (building and starting it costs about that). */
+    static final double MIN_MILP_SECONDS = 0.5;
     /** Below this much time left, the heuristics' bound is the trivial one instead of the LP's. */
     static final double MIN_LP_SECONDS = 0.05;
 
@@ -105,8 +107,9 @@ public final class CachingStage implements Stage {
         check(options);
         String algorithm = options.heuristic() ? "greedy" : options.algorithm();
         if (algorithm.equals("auto")) {
-            algorithm = (long) problem.sites() * problem.variants() <= AUTO_MILP_CACHED_VARIABLES ? "milp"
-                    : "greedy-refill";
+            // the MILP only when small and with time to build and start it; else the anytime local search
+            algorithm = (long) problem.sites() * problem.variants() <= AUTO_MILP_CACHED_VARIABLES
+                    && options.timeLimitSeconds() >= MIN_MILP_SECONDS ? "milp" : "greedy-refill";
         }
         long t0 = System.nanoTime();
         long deadline = t0 + (long) Math.min(Long.MAX_VALUE / 4.0, options.timeLimitSeconds() * 1e9);

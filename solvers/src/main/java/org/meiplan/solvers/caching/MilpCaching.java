@@ -89,6 +89,9 @@ public final class MilpCaching implements CachingAlgorithm {
         double value = problem.value(cache);
         double bound = Double.isNaN(result.bound()) ? problem.valueOfEverything()
                 : Math.min(problem.valueOfEverything(), Math.max(result.bound(), value));
+        if (value >= bound) {
+            status = "OPTIMAL"; // the kept cache meets a proven bound
+        }
         return new CachingResult(name(), cache, value, bound, status, result.solverId(), (t1 - t0) * 1e-9,
                 (t2 - t1) * 1e-9, result.nodes());
     }
