@@ -73,6 +73,11 @@ public final class CachingStage implements Stage {
                 problem.toSiteCaches(result.cached()), sofar.serving(), sofar.radio(), sofar.training(), solves);
     }
 
+    @Override
+    public List<String> algorithms() {
+        return ALGORITHMS;
+    }
+
     /** Solves the problem with the algorithm the options name; heuristics get the LP bound. */
     public CachingResult solve(CachingProblem problem, StageOptions options) {
         String algorithm = options.algorithm();

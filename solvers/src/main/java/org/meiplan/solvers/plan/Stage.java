@@ -21,6 +21,15 @@ public interface Stage {
     /** One sentence for help texts. */
     String description();
 
+    /**
+     * The algorithm names this stage accepts in {@link StageOptions#algorithm()}, so that a
+     * study or a command can reject an unknown one before any stage runs; an empty list means
+     * "not declared" (nothing is checked up front).
+     */
+    default java.util.List<String> algorithms() {
+        return java.util.List.of();
+    }
+
     /** Decides this stage's part of the plan. */
     Plan solve(Instance instance, Plan sofar, StageOptions options);
 }

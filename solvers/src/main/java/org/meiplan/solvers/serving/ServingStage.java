@@ -81,6 +81,14 @@ public final class ServingStage implements org.meiplan.solvers.plan.Stage {
         return "Serving mode, placement, variant and split layer per request class, with radio grants.";
     }
 
+    /** Algorithms of {@link #solve}: auto, exact (= milp), greedy, greedy-quick (no LP bound). */
+    public static final List<String> ALGORITHMS = List.of("auto", "exact", "milp", "greedy", "greedy-quick");
+
+    @Override
+    public List<String> algorithms() {
+        return ALGORITHMS;
+    }
+
     @Override
     public Plan solve(Instance instance, Plan sofar, StageOptions options) {
         long start = System.nanoTime();

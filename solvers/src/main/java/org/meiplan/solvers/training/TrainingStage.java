@@ -71,6 +71,15 @@ public final class TrainingStage implements Stage {
         return new Plan(sofar.instance(), sofar.caching(), sofar.serving(), sofar.radio(), outcome.runs(), solves);
     }
 
+    /** Algorithms of {@link #schedule}: auto, exact (= cpsat), edf (= edf-affinity), edf-ls (= heuristic). */
+    public static final List<String> ALGORITHMS = List.of("auto", "exact", "cpsat", "edf", "edf-affinity", "edf-ls",
+            "heuristic");
+
+    @Override
+    public List<String> algorithms() {
+        return ALGORITHMS;
+    }
+
     /** Schedules without building the plan (benchmarks and tests read the solve in program units). */
     public Outcome schedule(Instance instance, Plan sofar, StageOptions options) {
         long t0 = System.nanoTime();
