@@ -21,15 +21,16 @@ public interface Stage {
     /** One sentence for help texts. */
     String description();
 
-    /**
-     * The algorithm names this stage accepts in {@link StageOptions#algorithm()}, so that a
-     * study or a command can reject an unknown one before any stage runs; an empty list means
-     * "not declared" (nothing is checked up front).
-     */
-    default java.util.List<String> algorithms() {
-        return java.util.List.of();
-    }
-
     /** Decides this stage's part of the plan. */
     Plan solve(Instance instance, Plan sofar, StageOptions options);
+
+    /**
+     * Throws an {@link IllegalArgumentException} (naming the option, its value and what the stage accepts) when this
+     * stage cannot honour {@code options} — an unknown algorithm, a solver it cannot use. The {@link Planner} asks
+     * every stage before any runs, so a bad option fails before any work is done. Every stage accepts
+     * {@value StageOptions#GREEDY} and {@value StageOptions#HEURISTIC} for its fast heuristic. The default accepts
+     * everything.
+     */
+    default void check(StageOptions options) {
+    }
 }

@@ -31,7 +31,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * each with its 95% confidence band over seeds (Student's t, drawn as a shaded polygon between
  * the lower and upper limits, clipped to the range the metric can take). Axis titles and
  * legends are words with units ({@link StudyLabels}); an x axis whose positive values span
- * two decades or more is logarithmic with ticks between the decades. Written as PNG (200 dpi),
+ * two decades or more is logarithmic with a tick at every decade. Written as PNG (200 dpi),
  * SVG and PDF with XChart (VectorGraphics2D for the vector formats).
  */
 public final class StudyPlots {
@@ -219,12 +219,13 @@ public final class StudyPlots {
         double[] yValues = allY.stream().mapToDouble(Double::doubleValue).toArray();
         if (logarithmic(plot.xLog(), xValues)) {
             chart.getStyler().setXAxisLogarithmic(true);
-            chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
-            chart.getStyler().setxAxisTickLabelsFormattingFunction(StudyPlots::logTickLabel);
+            // Ticks at every decade (auto only picks log for two decades or more, so at least three).
+            // XChart 3.8.8's ticks between decades loop forever when the data start on a power of ten.
+            chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
         }
         if (logarithmic(plot.yLog(), yValues) && !plot.yLog().equals("auto")) {
             chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
         } else if (yAxis.max() == 1 && yAxis.min() == 0) {
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisMax(1.0);
@@ -235,20 +236,6 @@ public final class StudyPlots {
         }
         chart.setTitle(title(plot) + " \u2014 " + subtitle);
         return chart;
-    }
-
-    /** A log axis labels 1, 2 and 5 times each power of ten (the ticks between stay, unlabelled). */
-    static String logTickLabel(double value) {
-        if (!(value > 0)) {
-            return "";
-        }
-        double exponent = Math.floor(Math.log10(value) + 1e-9);
-        double mantissa = value / Math.pow(10, exponent);
-        long digit = Math.round(mantissa);
-        if (Math.abs(mantissa - digit) > 1e-6 * mantissa || (digit != 1 && digit != 2 && digit != 5)) {
-            return "";
-        }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
     }
 
     private static double clip(double value, StudyLabels.Axis axis) {

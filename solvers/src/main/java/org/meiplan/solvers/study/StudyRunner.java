@@ -24,10 +24,10 @@ import org.meiplan.models.instance.Instance;
 import org.meiplan.models.instance.RequestClass;
 import org.meiplan.models.instance.Site;
 import org.meiplan.models.plan.StageSolve;
-import org.meiplan.solvers.math.Solvers;
 import org.meiplan.solvers.plan.PlanReport;
 import org.meiplan.solvers.plan.Planner;
 import org.meiplan.solvers.plan.Stage;
+import org.meiplan.solvers.plan.StageOptions;
 import org.meiplan.solvers.plan.Stages;
 
 /**
@@ -89,6 +89,21 @@ public final class StudyRunner implements Serializable {
                 }
             }
         });
+        for (String stageName : union) {
+            List<String> algorithms = spec.grid().getOrDefault("algorithm." + stageName, List.of("auto"));
+            List<String> solvers = spec.grid().getOrDefault("solver." + stageName, List.of("auto"));
+            for (String algorithm : algorithms) {
+                for (int i = 0; i < solvers.size(); i++) {
+                    try {
+                        Stages.byName(stageName).check(StageOptions.DEFAULTS.withAlgorithm(algorithm.toLowerCase(Locale.ROOT))
+                                .withSolver(solvers.get(i).toLowerCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("/grid/solver." + stageName + (solvers.size() > 1 ? "/" + i : "")
+                                + ": with algorithm." + stageName + " = " + algorithm + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
         Map<String, String> first = new LinkedHashMap<>();
         spec.grid().forEach((key, values) -> {
             if (!StudySpec.isPlannerKey(key)) {
@@ -150,15 +165,9 @@ public final class StudyRunner implements Serializable {
                     }
                     String name = value.toLowerCase(Locale.ROOT);
                     if (key.startsWith("algorithm.")) {
-                        if (!stage.algorithms().isEmpty() && !stage.algorithms().contains(name)) {
-                            throw new IllegalArgumentException("\"" + value + "\" is not an algorithm of the "
-                                    + stageName + " stage" + StudySpec.suggestion(name, new TreeSet<>(stage.algorithms()))
-                                    + " Algorithms: " + String.join(", ", stage.algorithms()) + ".");
-                        }
-                    } else if (!name.equals("auto") && !Solvers.ids().contains(name)) {
-                        throw new IllegalArgumentException("\"" + value + "\" is not a solver" + StudySpec.suggestion(name,
-                                new TreeSet<>(Solvers.ids())) + " Solvers: auto, " + String.join(", ", Solvers.ids())
-                                + ".");
+                        stage.check(StageOptions.DEFAULTS.withAlgorithm(name));
+                    } else {
+                        stage.check(StageOptions.DEFAULTS.withSolver(name));
                     }
                 } else {
                     factory.check(key, value);

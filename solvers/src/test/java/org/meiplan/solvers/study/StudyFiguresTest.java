@@ -48,8 +48,8 @@ class StudyFiguresTest {
         assertThat(chart.getSeriesMap().keySet()).contains("Caching algorithm: greedy", "Caching algorithm: independent")
                 .noneMatch(name -> name.contains("algorithm.caching"));
         // SI bytes in the CSV, GB on the axis
-        assertThat(chart.getSeriesMap().get("Caching algorithm: greedy").getXData()).containsExactly(1.0, 10.0, 100.0,
-                1000.0);
+        assertThat(chart.getSeriesMap().get("Caching algorithm: greedy").getXData()).usingComparatorWithPrecision(1e-9)
+                .containsExactly(1.0, 10.0, 100.0, 1000.0);
     }
 
     @Test
@@ -69,14 +69,9 @@ class StudyFiguresTest {
     }
 
     @Test
-    void wideRangesGetALogAxisWithLabelsBetweenDecades() {
+    void wideRangesGetALogAxis() {
         XYChart chart = StudyPlots.chart(rows(), HIT, null);
         assertThat(chart.getStyler().isXAxisLogarithmic()).isTrue();
-        assertThat(chart.getStyler().isXAxisLogarithmicDecadeOnly()).isFalse();
-        assertThat(StudyPlots.logTickLabel(20)).isEqualTo("20");
-        assertThat(StudyPlots.logTickLabel(0.005)).isEqualTo("0.005");
-        assertThat(StudyPlots.logTickLabel(1000)).isEqualTo("1000");
-        assertThat(StudyPlots.logTickLabel(30)).isEmpty();
         StudySpec.PlotSpec linear = new StudySpec.PlotSpec("seed", "hitRatio", null, "x.png");
         assertThat(StudyPlots.chart(rows(), linear, null).getStyler().isXAxisLogarithmic()).isFalse();
     }
@@ -90,7 +85,8 @@ class StudyFiguresTest {
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("hit.png", "hit.svg", "hit.pdf", "report.html");
         assertThat(Files.readAllBytes(dir.resolve("hit.png"))).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(Files.readString(dir.resolve("hit.svg"))).contains("<svg").contains("Storage per site (GB)");
+        // VectorGraphics2D draws text as outlines: the SVG looks the same without the fonts
+        assertThat(Files.readString(dir.resolve("hit.svg"))).contains("<svg", "viewBox=\"0 0 720 450\"");
         assertThat(new String(Files.readAllBytes(dir.resolve("hit.pdf")), 0, 5, StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
         String html = Files.readString(dir.resolve("report.html"));
