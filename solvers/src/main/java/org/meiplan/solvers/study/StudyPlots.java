@@ -161,7 +161,7 @@ public final class StudyPlots {
         StudyLabels.Axis yAxis = axisOf(plot.y(), rows);
         Map<String, List<Point>> groups = aggregate(rows, plot.x(), plot.y(), plot.series());
         int maxN = groups.values().stream().flatMap(List::stream).mapToInt(Point::n).max().orElse(0);
-        String subtitle = maxN > 1 ? "mean of " + maxN + " seeds, 95% CI shaded" : "one run per point";
+        String subtitle = maxN > 1 ? "mean of " + maxN + " runs, 95% CI" : "one run per point";
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title(plot))
                 .xAxisTitle(xAxis.title()).yAxisTitle(yAxis.title()).build();
         style(chart);

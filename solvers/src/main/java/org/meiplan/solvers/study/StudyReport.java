@@ -95,7 +95,7 @@ public final class StudyReport {
                         .append("\">\n<figcaption>Figure ").append(i++).append(". ").append(esc(StudyPlots.title(plot)))
                         .append(plot.series() == null ? "" : ", one line per " + esc(StudyLabels.axis(plot.series())
                                 .words().toLowerCase(Locale.ROOT)))
-                        .append("; mean over seeds with its 95% confidence interval (Student's t), clipped to the"
+                        .append("; mean over the runs at each point (seeds, and grid keys not on the plot) with its 95% confidence interval (Student's t), clipped to the"
                                 + " metric's range. Files: ").append(esc(base)).append(".png, .svg, .pdf.</figcaption>"
                                 + "</figure>\n");
             }

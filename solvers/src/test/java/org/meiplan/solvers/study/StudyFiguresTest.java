@@ -44,7 +44,7 @@ class StudyFiguresTest {
         XYChart chart = StudyPlots.chart(rows(), HIT, null);
         assertThat(chart.getXAxisTitle()).isEqualTo("Storage per site (GB)");
         assertThat(chart.getYAxisTitle()).isEqualTo("Cache hit ratio");
-        assertThat(chart.getTitle()).startsWith("Cache hit ratio against storage per site").contains("3 seeds");
+        assertThat(chart.getTitle()).startsWith("Cache hit ratio against storage per site").contains("mean of 3 runs");
         assertThat(chart.getSeriesMap().keySet()).contains("Caching algorithm: greedy", "Caching algorithm: independent")
                 .noneMatch(name -> name.contains("algorithm.caching"));
         // SI bytes in the CSV, GB on the axis
