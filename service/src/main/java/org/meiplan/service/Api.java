@@ -34,6 +34,8 @@ final class Api {
     private final JobManager jobs;
     private final byte[] openApi;
     private final Semaphore streams;
+    /** Bodies read and parsed at once: bounds the heap that large requests can take together. */
+    private final Semaphore bodies = new Semaphore(4, true);
     private volatile boolean closing;
 
     Api(ServiceConfig config, InstanceReader reader, JobManager jobs, byte[] openApi) {
@@ -48,8 +50,31 @@ final class Api {
         closing = true;
     }
 
-    /** Dispatches one request; every failure becomes a JSON error. */
+    /** Dispatches one request; every failure becomes a JSON error. POSTs wait (up to 30 s) for one of 4 body slots. */
     void route(Exchange ex) throws IOException {
+        if (!ex.method().equals("POST")) {
+            dispatch(ex);
+            return;
+        }
+        boolean admitted;
+        try {
+            admitted = bodies.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            throw new ApiException(429, "busy", "The server is reading other large requests; try again shortly.",
+                    List.of(), Map.of("Retry-After", "1"));
+        }
+        try {
+            dispatch(ex);
+        } finally {
+            bodies.release();
+        }
+    }
+
+    private void dispatch(Exchange ex) throws IOException {
         String path = ex.path();
         String method = ex.method();
         List<String> parts = new ArrayList<>(List.of(path.split("/", -1)));
