@@ -224,11 +224,25 @@ public final class Units {
     }
 
     private static String suggestion(String unit, Dimension dimension) {
+        // Of the units equal but for case, the one that agrees with the most letters as written: "mbps" means
+        // megabits ("Mbps", the b as written), not megabytes ("MBps").
         String lower = unit.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestAgreeing = -1;
         for (String candidate : unitsOf(dimension)) {
             if (candidate.toLowerCase(Locale.ROOT).equals(lower)) {
-                return " (did you mean \"" + candidate + "\"? units are case-sensitive)";
+                int agreeing = 0;
+                for (int i = 0; i < unit.length(); i++) {
+                    agreeing += unit.charAt(i) == candidate.charAt(i) ? 1 : 0;
+                }
+                if (agreeing > bestAgreeing) {
+                    best = candidate;
+                    bestAgreeing = agreeing;
+                }
             }
+        }
+        if (best != null) {
+            return " (did you mean \"" + best + "\"? units are case-sensitive)";
         }
         for (Dimension other : Dimension.values()) {
             if (other != dimension && unitsOf(other).contains(unit)) {
