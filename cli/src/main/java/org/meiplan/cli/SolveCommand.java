@@ -35,18 +35,19 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file.")
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file (- reads standard input).")
     Path instanceFile;
 
     @Option(names = {"--stages", "--stage"}, split = ",", paramLabel = "STAGE",
             description = "Stages to run, comma-separated, in order (default: every stage).")
     List<String> stages;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the plan to FILE (JSON).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the plan to FILE (JSON; - for standard output).")
     Path output;
 
-    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time limit for the whole plan, s, split among the stages (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "DURATION", converter = Durations.class,
+            description = "Time limit for the whole plan, split among the stages: seconds or with a unit, e.g. 5s,"
+                    + " 2 min (default: ${DEFAULT-VALUE} s).")
     double timeLimit;
 
     @Option(names = "--gap", defaultValue = "1e-4", paramLabel = "GAP",
@@ -86,7 +87,8 @@ final class SolveCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads " + threads + " must be at least 1.");
         }
-        Instance instance = Catalogs.reader().read(instanceFile);
+        Io.checkOutput(output);
+        Instance instance = Io.instance(instanceFile);
         double[] weights = weights(objective);
         Planner.Builder builder = Planner.builder().timeLimitSeconds(timeLimit).relativeGap(gap).threads(threads)
                 .seed(seed).weights(weights[0], weights[1]).listener(new Progress(spec.commandLine().getErr(), quiet));
@@ -104,7 +106,7 @@ final class SolveCommand implements Callable<Integer> {
         Plan plan = report.plan();
         Evaluation evaluation = report.evaluation();
         if (output != null) {
-            PlanJson.write(plan, output);
+            Io.write(spec, output, PlanJson.toString(plan));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " (parameters, per-stage status, objective, bound, gap, time, and the evaluator's metrics).",
                 "Rerunning on the same CSV resumes where it stopped. Plots named in the spec are written as PNG."},
         footerHeading = "%nExample:%n",
-        footer = "  meiplan study notebooks/specs/small.json -o small.csv --plots-dir plots")
+        footer = "  meiplan study notebooks/specs/ci-small.json -o ci-small.csv --plots-dir plots")
 final class StudyCommand implements Callable<Integer> {
 
     @Spec
