@@ -103,7 +103,9 @@ public final class PlanJson {
             number(node, "buildSeconds", solve.buildSeconds());
             number(node, "solveSeconds", solve.solveSeconds());
             number(node, "decodeSeconds", solve.decodeSeconds());
-            node.put("nodes", solve.nodes());
+            if (solve.nodes() >= 0) {
+                node.put("nodes", solve.nodes()); // unknown (-1) is left out, and read back as unknown
+            }
             if (!solve.message().isEmpty()) {
                 node.put("message", solve.message());
             }
@@ -250,7 +252,7 @@ public final class PlanJson {
             double build = readNumber(check, node, "buildSeconds", path);
             double solve = readNumber(check, node, "solveSeconds", path);
             double decode = readNumber(check, node, "decodeSeconds", path);
-            long nodes = check.integer(node, "nodes", path, 0, false, 0, Long.MAX_VALUE);
+            long nodes = check.integer(node, "nodes", path, -1, false, 0, Long.MAX_VALUE);
             String message = check.string(node, "message", path, "", false);
             if (stage != null && status != null) {
                 solves.add(new StageSolve(stage, status, objective, bound, gap, solver, version, build, solve, decode,

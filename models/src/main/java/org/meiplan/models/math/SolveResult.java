@@ -27,12 +27,13 @@ public record SolveResult(SolveStatus status, double objective, double bound, do
         Objects.requireNonNull(timings, "timings");
         Objects.requireNonNull(solverId, "solverId");
         Objects.requireNonNull(solverVersion, "solverVersion");
+        if (status.hasSolution() && values == null) {
+            // an empty array is a solution (of a program without columns); null is a missing one
+            throw new IllegalArgumentException("A " + status + " result needs primal values");
+        }
         values = values == null ? new double[0] : values.clone();
         duals = duals == null ? new double[0] : duals.clone();
         message = message == null ? "" : message;
-        if (status.hasSolution() && values.length == 0) {
-            throw new IllegalArgumentException("A " + status + " result needs primal values");
-        }
         double expected = Gap.relative(objective, bound);
         if (Double.compare(expected, gap) != 0) {
             throw new IllegalArgumentException("gap " + gap + " is not Gap.relative(" + objective + ", " + bound + ") = "

@@ -31,8 +31,13 @@ public final class CachingStage implements Stage {
     public static final int AUTO_MILP_CACHED_VARIABLES = 4_000;
 
     /** The algorithm names {@code --algorithm} accepts for this stage. */
-    public static final List<String> ALGORITHMS = List.of("auto", "exact", "milp", "greedy", "greedy-quick", "greedy-refill",
-            "plain-greedy", "knapsack", "independent", "popular", "random");
+    public static final List<String> ALGORITHMS = List.of("auto", "exact", "milp", "greedy", "heuristic", "greedy-quick",
+            "greedy-refill", "plain-greedy", "knapsack", "independent", "popular", "random");
+
+    /** Backends the exact MILP can use. */
+    static final List<String> MILP_SOLVERS = List.of("cpsat", "scip", "ojalgo");
+    /** Backends the heuristics' LP bound can use. */
+    static final List<String> LP_SOLVERS = List.of("glop", "pdlp", "scip", "ojalgo");
 
     private final CachingObjective objective;
 
@@ -73,9 +78,26 @@ public final class CachingStage implements Stage {
                 problem.toSiteCaches(result.cached()), sofar.serving(), sofar.radio(), sofar.training(), solves);
     }
 
+    @Override
+    public void check(StageOptions options) {
+        if (!ALGORITHMS.contains(options.algorithm())) {
+            throw new IllegalArgumentException("\"" + options.algorithm() + "\" is not a caching algorithm."
+                    + " Use one of: " + String.join(", ", ALGORITHMS) + ".");
+        }
+        boolean exact = options.algorithm().equals("exact") || options.algorithm().equals("milp");
+        if (exact || options.algorithm().equals("auto")) {
+            // auto may run either; a solver that only one of them can use is still honoured by the one it fits
+            options.requireSolver(name(), exact ? "exact MILP" : "MILP or LP bound",
+                    exact ? MILP_SOLVERS : List.of("cpsat", "scip", "glop", "pdlp", "ojalgo"));
+        } else {
+            options.requireSolver(name(), "LP bound", LP_SOLVERS);
+        }
+    }
+
     /** Solves the problem with the algorithm the options name; heuristics get the LP bound. */
     public CachingResult solve(CachingProblem problem, StageOptions options) {
-        String algorithm = options.algorithm();
+        check(options);
+        String algorithm = options.heuristic() ? "greedy" : options.algorithm();
         if (algorithm.equals("auto")) {
             algorithm = (long) problem.sites() * problem.variants() <= AUTO_MILP_CACHED_VARIABLES ? "milp"
                     : "greedy-refill";
@@ -100,7 +122,8 @@ public final class CachingStage implements Stage {
                     result.value() >= everything ? "OPTIMAL" : "FEASIBLE", result.solver() + "+bound-everything",
                     result.buildSeconds(), result.solveSeconds(), result.nodes());
         } else if (Double.isNaN(result.bound())) {
-            LpBound.Result lp = new LpBound(options.solveOptions().build()).bound(problem);
+            String lpSolver = LP_SOLVERS.contains(options.solver()) ? options.solver() : "auto";
+            LpBound.Result lp = new LpBound(options.solveOptions().build(), lpSolver).bound(problem);
             result = new CachingResult(result.algorithm(), result.cached(), result.value(), lp.bound(),
                     result.value() >= lp.bound() ? "OPTIMAL" : "FEASIBLE", result.solver() + "+lp-" + lp.solver(),
                     result.buildSeconds() + lp.buildSeconds(), result.solveSeconds() + lp.solveSeconds(), result.nodes());

@@ -24,16 +24,26 @@ public final class LpBound {
     }
 
     private final SolveOptions options;
+    private final String solverId;
 
+    /** The LP solved by the automatic backend. */
     public LpBound(SolveOptions options) {
+        this(options, "auto");
+    }
+
+    /** The LP solved by this backend ({@code auto}, {@code glop}, {@code pdlp}, {@code scip}, {@code ojalgo}). */
+    public LpBound(SolveOptions options, String solverId) {
         this.options = Objects.requireNonNull(options, "options");
+        this.solverId = Objects.requireNonNull(solverId, "solverId");
     }
 
     public Result bound(CachingProblem problem) {
         long t0 = System.nanoTime();
         Program relaxation = new CachingFormulation(problem).program().relaxation();
         long t1 = System.nanoTime();
-        SolveResult result = Solvers.solve(relaxation, options.toBuilder().relax(false).warmStart(new double[0]).build());
+        SolveOptions lpOptions = options.toBuilder().relax(false).warmStart(new double[0]).build();
+        SolveResult result = solverId.equals("auto") ? Solvers.solve(relaxation, lpOptions)
+                : Solvers.byId(solverId).solve(relaxation, lpOptions);
         double build = (t1 - t0) * 1e-9;
         double everything = problem.valueOfEverything();
         if (result.status() == SolveStatus.OPTIMAL && Double.isFinite(result.objective())) {

@@ -62,6 +62,11 @@ public final class Solvers {
         return OrToolsNatives.available();
     }
 
+    /** Why the OR-Tools natives could not be loaded, or null when they load. */
+    public static String orToolsFailure() {
+        return OrToolsNatives.failure();
+    }
+
     /** The backend chosen for these features by the rule above. */
     public static Backend auto(ProgramFeatures features) {
         boolean natives = OrToolsNatives.available();

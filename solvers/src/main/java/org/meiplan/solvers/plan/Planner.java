@@ -67,7 +67,14 @@ public final class Planner {
         this.inferenceWeight = b.inferenceWeight;
         this.trainingWeight = b.trainingWeight;
         this.listener = b.listener;
+        // an option a stage cannot honour fails here, before any stage runs
+        for (Stage stage : stages) {
+            stage.check(new StageOptions(timeLimitSeconds, relativeGap, threads, seed,
+                    solvers.getOrDefault(stage.name(), "auto"), algorithms.getOrDefault(stage.name(), "auto"),
+                    new Cancellation()));
+        }
     }
+
 
     /** A builder with defaults: every stage, 60 s in all, gap 1e-4, one thread, seed 0. */
     public static Builder builder() {
@@ -138,6 +145,11 @@ public final class Planner {
         @Override
         default String description() {
             return stage().description();
+        }
+
+        @Override
+        default void check(StageOptions options) {
+            stage().check(options);
         }
     }
 

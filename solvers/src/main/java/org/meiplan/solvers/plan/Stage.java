@@ -23,4 +23,14 @@ public interface Stage {
 
     /** Decides this stage's part of the plan. */
     Plan solve(Instance instance, Plan sofar, StageOptions options);
+
+    /**
+     * Throws an {@link IllegalArgumentException} (naming the option, its value and what the stage accepts) when this
+     * stage cannot honour {@code options} — an unknown algorithm, a solver it cannot use. The {@link Planner} asks
+     * every stage before any runs, so a bad option fails before any work is done. Every stage accepts
+     * {@value StageOptions#GREEDY} and {@value StageOptions#HEURISTIC} for its fast heuristic. The default accepts
+     * everything.
+     */
+    default void check(StageOptions options) {
+    }
 }

@@ -1,9 +1,11 @@
 package org.meiplan.solvers.plan;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.meiplan.solvers.math.Cancellation;
 import org.meiplan.solvers.math.SolveOptions;
+import org.meiplan.solvers.math.Solvers;
 
 /**
  * How one planning stage should be solved: time limit, target gap, threads, seed, solver
@@ -18,6 +20,11 @@ public record StageOptions(
         String solver,
         String algorithm,
         Cancellation cancellation) {
+
+    /** The algorithm name every stage accepts for its fast heuristic. */
+    public static final String GREEDY = "greedy";
+    /** An alias of {@link #GREEDY}. */
+    public static final String HEURISTIC = "heuristic";
 
     /** 60 s, 1e-4 gap, 1 thread, seed 0, automatic solver and algorithm. */
     public static final StageOptions DEFAULTS = new StageOptions(60.0, 1e-4, 1, 0, "auto", "auto", new Cancellation());
@@ -35,6 +42,29 @@ public record StageOptions(
         solver = Objects.requireNonNullElse(solver, "auto").toLowerCase(Locale.ROOT);
         algorithm = Objects.requireNonNullElse(algorithm, "auto").toLowerCase(Locale.ROOT);
         Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    /** Whether the algorithm asks for the stage's fast heuristic ({@value #GREEDY} or {@value #HEURISTIC}). */
+    public boolean heuristic() {
+        return algorithm.equals(GREEDY) || algorithm.equals(HEURISTIC);
+    }
+
+    /**
+     * Throws an {@link IllegalArgumentException} unless the solver is {@code auto} or one of {@code allowed}, and,
+     * for an OR-Tools solver, unless its natives load here (an explicit choice is never silently replaced).
+     */
+    public void requireSolver(String stage, String purpose, List<String> allowed) {
+        if (solver.equals("auto")) {
+            return;
+        }
+        if (!allowed.contains(solver)) {
+            throw new IllegalArgumentException("--solver " + solver + ": the " + stage + " stage's " + purpose
+                    + " can use " + String.join(", ", allowed) + " (or auto), not " + solver + ".");
+        }
+        if (!solver.equals("ojalgo") && !Solvers.orToolsAvailable()) {
+            throw new IllegalArgumentException("--solver " + solver + " needs the OR-Tools native libraries, which"
+                    + " could not be loaded here (" + Solvers.orToolsFailure() + "). Use --solver ojalgo or auto.");
+        }
     }
 
     /** The same options with another time limit. */

@@ -25,6 +25,12 @@ public final class GreedyAssignment {
 
     public Assignment solve(Instance instance, AssignmentFormulation formulation, List<List<ServingOption>> menus,
             boolean freeCaching, boolean lpBound, SolveOptions options) {
+        return solve(instance, formulation, menus, freeCaching, lpBound, options, "auto");
+    }
+
+    /** As above, the LP bound solved by this backend ({@code auto}, {@code glop}, {@code pdlp}, {@code scip}, {@code ojalgo}). */
+    public Assignment solve(Instance instance, AssignmentFormulation formulation, List<List<ServingOption>> menus,
+            boolean freeCaching, boolean lpBound, SolveOptions options, String lpSolver) {
         long start = System.nanoTime();
         List<int[]> order = new ArrayList<>();
         List<Double> keys = new ArrayList<>();
@@ -110,7 +116,9 @@ public final class GreedyAssignment {
         double bound = Double.NaN;
         String solver = "greedy";
         if (lpBound) {
-            SolveResult lp = Solvers.solve(formulation.build(), options.toBuilder().relax(true).build());
+            SolveOptions relaxed = options.toBuilder().relax(true).build();
+            SolveResult lp = lpSolver.equals("auto") ? Solvers.solve(formulation.build(), relaxed)
+                    : Solvers.byId(lpSolver).solve(formulation.build().relaxation(), relaxed.toBuilder().relax(false).build());
             if (lp.hasSolution() || Double.isFinite(lp.bound())) {
                 bound = Double.isFinite(lp.bound()) ? lp.bound() : lp.objective();
                 bound = Math.max(bound, objective);

@@ -89,19 +89,32 @@ public final class ServingStage implements org.meiplan.solvers.plan.Stage {
         List<List<ServingOption>> menus = ServingMenus.of(instance, cached);
         AssignmentFormulation formulation = new AssignmentFormulation(instance, menus, freeCaching, objective);
         int optionCount = menus.stream().mapToInt(List::size).sum();
-        String algorithm = options.algorithm();
+        check(options);
+        String algorithm = options.heuristic() ? StageOptions.GREEDY : options.algorithm();
         boolean exact = algorithm.equals("exact") || algorithm.equals("milp")
                 || (algorithm.equals("auto") && optionCount <= AUTO_MILP_OPTIONS);
         boolean quick = algorithm.equals("greedy-quick");
-        if (!exact && !quick && !algorithm.equals("greedy") && !algorithm.equals("auto")) {
-            throw new IllegalArgumentException("\"" + algorithm + "\" is not a serving algorithm. Use auto, exact, milp,"
-                    + " greedy or greedy-quick (no LP bound).");
-        }
         double build = (System.nanoTime() - start) / 1e9;
-        Assignment assignment = exact
-                ? new AssignmentMilp().solve(formulation, menus, options.solveOptions().build())
-                : new GreedyAssignment().solve(instance, formulation, menus, freeCaching, !quick,
-                        options.solveOptions().build());
+        Assignment assignment;
+        if (exact) {
+            // anytime: the greedy first (a feasible answer in a small share of the time), then the MILP warm-started
+            // from it on what is left; the better of the two is kept, with the MILP's bound when it proved one
+            Assignment greedy = new GreedyAssignment().solve(instance, formulation, menus, freeCaching, false,
+                    options.solveOptions().build());
+            double left = Math.max(0.05, options.timeLimitSeconds() - (System.nanoTime() - start) / 1e9);
+            Assignment milp = options.cancellation().isCancelled() ? null
+                    : new AssignmentMilp().solve(formulation, menus, options.solveOptions().timeLimitSeconds(left)
+                            .warmStart(AssignmentMilp.hint(formulation, menus, greedy.choice())).build(), milpSolver(options));
+            assignment = better(greedy, milp);
+        } else {
+            assignment = new GreedyAssignment().solve(instance, formulation, menus, freeCaching, !quick,
+                    options.solveOptions().timeLimitSeconds(Math.max(0.05, options.timeLimitSeconds()
+                            - (System.nanoTime() - start) / 1e9)).build(), lpSolver(options));
+            if (!quick && assignment.objective() >= assignment.bound()) {
+                assignment = new Assignment(assignment.choice(), assignment.objective(), assignment.bound(), "OPTIMAL",
+                        assignment.solver(), assignment.solveSeconds());
+            }
+        }
         long decodeStart = System.nanoTime();
         int[] choice = assignment.choice();
         Plan plan = decode(instance, sofar, menus, choice, freeCaching);
@@ -145,6 +158,52 @@ public final class ServingStage implements org.meiplan.solvers.plan.Stage {
                                     : "; equal share kept: " + violations + " violations with the optimized grants")));
         }
         return new Plan(plan.instance(), plan.caching(), plan.serving(), plan.radio(), plan.training(), solves);
+    }
+
+    /** The algorithm names this stage accepts. */
+    public static final List<String> ALGORITHMS = List.of("auto", "exact", "milp", "greedy", "heuristic", "greedy-quick");
+    static final List<String> MILP_SOLVERS = List.of("scip", "ojalgo");
+    static final List<String> LP_SOLVERS = List.of("glop", "pdlp", "scip", "ojalgo");
+
+    @Override
+    public void check(StageOptions options) {
+        if (!ALGORITHMS.contains(options.algorithm())) {
+            throw new IllegalArgumentException("\"" + options.algorithm() + "\" is not a serving algorithm. Use one of: "
+                    + String.join(", ", ALGORITHMS) + " (greedy = heuristic; greedy-quick has no LP bound).");
+        }
+        String a = options.algorithm();
+        if (a.equals("exact") || a.equals("milp")) {
+            options.requireSolver(NAME, "MILP", MILP_SOLVERS);
+        } else if (a.equals("auto")) {
+            options.requireSolver(NAME, "MILP or LP bound", LP_SOLVERS);
+        } else {
+            options.requireSolver(NAME, "LP bound", LP_SOLVERS);
+        }
+    }
+
+    private static String milpSolver(StageOptions options) {
+        return MILP_SOLVERS.contains(options.solver()) ? options.solver() : "auto";
+    }
+
+    private static String lpSolver(StageOptions options) {
+        return LP_SOLVERS.contains(options.solver()) ? options.solver() : "auto";
+    }
+
+    /**
+     * The MILP's assignment when it has one at least as good as the greedy's, else the greedy's with the MILP's bound
+     * (when it proved one); status FEASIBLE unless the kept value meets the bound.
+     */
+    static Assignment better(Assignment greedy, Assignment milp) {
+        boolean milpSolved = milp != null && !Double.isNaN(milp.objective());
+        if (milpSolved && milp.objective() >= greedy.objective() - 1e-12) {
+            return milp;
+        }
+        double bound = milp == null || !Double.isFinite(milp.bound()) ? Double.NaN
+                : Math.max(milp.bound(), greedy.objective());
+        String status = !Double.isNaN(bound) && greedy.objective() >= bound ? "OPTIMAL" : "FEASIBLE";
+        return new Assignment(greedy.choice(), greedy.objective(), bound, status,
+                "greedy" + (milp == null ? "" : " (" + milp.solver() + " " + milp.status() + ")"),
+                greedy.solveSeconds() + (milp == null ? 0.0 : milp.solveSeconds()));
     }
 
     /** The plan with these grants in place of the grants of the same users. */

@@ -11,6 +11,8 @@ import org.meiplan.models.instance.Privacy;
 import org.meiplan.models.instance.TrainingJob;
 import org.meiplan.models.math.Gap;
 import org.meiplan.models.math.SolveResult;
+import org.meiplan.models.math.SolveStatus;
+import org.meiplan.models.math.SolveTimings;
 import org.meiplan.models.math.schedule.ScheduleSolution;
 import org.meiplan.models.plan.Plan;
 import org.meiplan.models.plan.StageSolve;
@@ -78,15 +80,23 @@ public final class TrainingStage implements Stage {
         int[] split = splitLayers(instance);
         TrainingScheduleFormulation f = TrainingScheduleFormulation.build(instance, residual, split, settings);
         double build = (System.nanoTime() - t0) / 1e9;
+        check(options);
         String algorithm = options.algorithm();
-        SolveResult r = switch (algorithm) {
-            case "auto", "exact", "cpsat" -> new CpSatTrainingSchedule().solve(f.program(),
-                    options.solveOptions().timeLimitSeconds(Math.max(1e-3, options.timeLimitSeconds() - build)));
-            case "edf", "edf-affinity" -> new EdfAffinityListScheduling().solve(f.program());
-            case "edf-ls", "heuristic" -> new EdfWithLocalSearch().solve(f.program());
-            default -> throw new IllegalArgumentException("\"" + algorithm + "\" is not an algorithm of the training"
-                    + " stage. Algorithms: auto, exact (= cpsat), edf, edf-ls (= heuristic).");
-        };
+        SolveResult r;
+        if (f.program().tasks().isEmpty()) {
+            // nothing to schedule: the empty schedule is the only one, hence optimal (no solver runs)
+            double value = f.program().objectiveValue(new ScheduleSolution(new long[0], new int[0]));
+            r = SolveResult.of(SolveStatus.OPTIMAL, value, value, SolveTimings.ZERO, "none", "", 0, new double[0], null,
+                    instance.training().jobs().isEmpty() ? "no training jobs"
+                            : "no training job fits any site; nothing to schedule");
+        } else {
+            r = switch (algorithm) {
+                case "auto", "exact", "cpsat" -> new CpSatTrainingSchedule().solve(f.program(),
+                        options.solveOptions().timeLimitSeconds(Math.max(1e-3, options.timeLimitSeconds() - build)));
+                case "edf", "edf-affinity" -> new EdfAffinityListScheduling().solve(f.program());
+                default -> new EdfWithLocalSearch().solve(f.program()); // edf-ls, greedy, heuristic (checked above)
+            };
+        }
         List<TrainingRun> runs = List.of();
         double rounding = Double.NaN;
         if (r.hasSolution()) {
@@ -102,10 +112,36 @@ public final class TrainingStage implements Stage {
         }
         double objective = r.hasSolution() ? f.report(r.objective()) : Double.NaN;
         double bound = Double.isNaN(r.bound()) ? Double.NaN : f.report(r.bound());
+        String message = r.message();
+        if (!f.unschedulable().isEmpty()) {
+            message = (message.isEmpty() ? "" : message + "; ") + f.unschedulable().size()
+                    + " job(s) fit no site, first " + f.unschedulable().get(0).job() + ": "
+                    + f.unschedulable().get(0).reason();
+        }
         StageSolve solve = new StageSolve(name(), r.status().name(), objective, bound, Gap.relative(objective, bound),
                 r.solverId(), r.solverVersion(), build + r.timings().build(), r.timings().solve(), r.timings().decode(),
-                r.nodes());
+                r.nodes(), message);
         return new Outcome(runs, r, f, solve, rounding);
+    }
+
+    /** The algorithm names this stage accepts ({@code greedy} and {@code heuristic} are its fast heuristic, edf-ls). */
+    public static final List<String> ALGORITHMS = List.of("auto", "exact", "cpsat", "edf", "edf-affinity", "edf-ls",
+            "greedy", "heuristic");
+
+    /**
+     * Rejects what this stage cannot honour: an unknown algorithm, or a math-layer solver other than CP-SAT (the only
+     * one that solves its interval model; the heuristics use none).
+     */
+    @Override
+    public void check(StageOptions options) {
+        if (!ALGORITHMS.contains(options.algorithm())) {
+            throw new IllegalArgumentException("\"" + options.algorithm() + "\" is not an algorithm of the training"
+                    + " stage. Algorithms: auto, exact (= cpsat), edf, edf-ls (= greedy = heuristic).");
+        }
+        if (!options.solver().equals("auto") && !options.solver().equals(CpSatTrainingSchedule.ID)) {
+            throw new IllegalArgumentException("the training stage solves its schedule with cpsat only, not \""
+                    + options.solver() + "\". Leave --solver at auto, or plan the other stages alone with --stage.");
+        }
     }
 
     /** Per job, the first layer its site runs: 0, or for data that must stay on the device, SplitFineTuning's choice. */

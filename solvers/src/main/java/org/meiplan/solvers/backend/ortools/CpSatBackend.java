@@ -161,8 +161,11 @@ public final class CpSatBackend implements Backend {
     /** The result of a finished solve: bound (equal to the objective when optimal), message and timings. */
     static SolveResult result(CpSolver solver, CpSolverStatus status, SolveStatus s, double objective,
             double[] values, Cancellation cancellation, long t0, long t1, long t2, String id, String version) {
-        double bound = s == SolveStatus.INFEASIBLE || s == SolveStatus.ERROR ? Double.NaN
-                : solver.bestObjectiveBound() + 0.0;
+        // without a solution CP-SAT's bound is its initial value (0 when search never began): reported as none
+        double bound = !s.hasSolution() ? Double.NaN : solver.bestObjectiveBound() + 0.0;
+        if (!(Math.abs(bound) < 1e19)) {
+            bound = Double.NaN;
+        }
         if (s == SolveStatus.OPTIMAL && Math.abs(bound - objective) <= 1e-9 * Math.max(1, Math.abs(objective))) {
             bound = objective; // same value, recomputed in double: no spurious gap
         }

@@ -191,6 +191,9 @@ public final class MpSolverBackend implements Backend {
         return vars;
     }
 
+    /** Bounds at least this large in magnitude are the solver's stand-in for infinity, i.e. no bound. */
+    static final double INFINITE_BOUND = 1e19;
+
     private void configure(Program p, MPSolver solver, MPSolverParameters params, MPVariable[] vars,
                            SolveOptions options) {
         if (Double.isFinite(options.timeLimitSeconds())) {
@@ -262,6 +265,9 @@ public final class MpSolverBackend implements Backend {
         }
         if (isMip && (s.hasSolution() || s == SolveStatus.NO_SOLUTION)) {
             bound = solver.objective().bestBound();
+            if (!(Math.abs(bound) < INFINITE_BOUND)) {
+                bound = Double.NaN; // SCIP's "infinity" (1e20): nothing is proven, the bound is none
+            }
         }
         long nodes = isMip ? solver.nodes() : 0;
         String message = cancelled ? "cancelled" : !note.isEmpty() ? note : s == SolveStatus.FEASIBLE || s == SolveStatus.NO_SOLUTION
