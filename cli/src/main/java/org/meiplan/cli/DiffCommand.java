@@ -1,13 +1,11 @@
 package org.meiplan.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.meiplan.models.instance.Instance;
-import org.meiplan.models.io.InstanceWriter;
 import org.meiplan.models.io.PlanJson;
 import org.meiplan.models.plan.PlanDiff;
 import org.meiplan.models.plan.RadioGrant;
@@ -73,7 +71,7 @@ final class DiffCommand implements Callable<Integer> {
         PlanDiff diff = PlanDiff.between(Io.plan(before, instance), Io.plan(after, instance), instance);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(InstanceWriter.JsonText.pretty(new ObjectMapper().valueToTree(diff)));
+            out.print(org.meiplan.models.io.DiffJson.toString(diff));
         } else if (diff.isEmpty()) {
             out.println("The plans make the same decisions.");
         } else {

@@ -73,7 +73,8 @@ final class SolveCommand implements Callable<Integer> {
                     + " training jobs on time (default: ${DEFAULT-VALUE}).")
     String objective;
 
-    @Option(names = "--json", description = "Print the plan as JSON on stdout instead of the summary.")
+    @Option(names = "--json", description = "Print the plan with its report (joint objective, bound, gap) and evaluation as"
+            + " JSON on stdout instead of the summary (docs/json-output.md).")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -110,7 +111,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(PlanJson.toString(plan));
+            out.print(org.meiplan.solvers.export.ReportJson.toString(report));
         } else {
             printSolves(out, plan);
             out.printf(Locale.ROOT, "Joint objective %s (upper bound %s, gap %s) from the %s composition, in %s.%n%n",
