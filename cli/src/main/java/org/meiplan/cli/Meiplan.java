@@ -49,6 +49,7 @@ public final class Meiplan implements Runnable {
         CommandLine commandLine = new CommandLine(new Meiplan());
         commandLine.addSubcommand(new ExportCommand());
         commandLine.addSubcommand(new CompletionCommand());
+        commandLine.addSubcommand(new ReportCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(Meiplan::exitCodeOf);
