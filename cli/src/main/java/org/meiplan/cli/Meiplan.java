@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Meiplan.Version.class,
         description = "Plans how large language models are deployed at the mobile network edge.",
-        subcommands = {ValidateCommand.class, EvaluateCommand.class, SolveCommand.class, DiffCommand.class, StudyCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, EvaluateCommand.class, SolveCommand.class, DiffCommand.class, StudyCommand.class, GenerateCommand.class,
+                ServeCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  meiplan validate datasets/instances/edge-tiny.json",
