@@ -41,18 +41,18 @@ public final class SafeFiles {
      * @throws FileSystemException with the path and the reason
      */
     public static void checkWritable(Path file) throws IOException {
-        Path target = resolveLinks(file);
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(file)) {
             throw new FileSystemException(file.toString(), null, "is a directory; give a file name");
         }
-        if (Files.exists(target)) {
-            if (!Files.isWritable(target)) {
+        if (Files.exists(file)) {
+            if (!Files.isWritable(file)) {
                 throw new FileSystemException(file.toString(), null, "is not writable (permission denied)");
             }
-            if (!Files.isRegularFile(target)) {
-                return; // a FIFO or device: written through
+            if (!Files.isRegularFile(file)) {
+                return; // a FIFO or a device such as /dev/stdout: written through
             }
         }
+        Path target = resolveLinks(file);
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new FileSystemException(file.toString(), null, "its folder " + dir + " does not exist; create it first");
@@ -70,13 +70,14 @@ public final class SafeFiles {
     /** Writes bytes to a file as the class comment says. */
     public static void write(byte[] bytes, Path file) throws IOException {
         checkWritable(file);
-        Path target = resolveLinks(file).toAbsolutePath();
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO or a device (through links too): renaming over it would replace it with a plain file
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
                 out.write(bytes);
             }
             return;
         }
+        Path target = resolveLinks(file).toAbsolutePath();
         Set<PosixFilePermission> keep = null;
         if (Files.exists(target)) {
             PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
