@@ -34,6 +34,8 @@ final class Api {
     private final JobManager jobs;
     private final byte[] openApi;
     private final Semaphore streams;
+    /** Bodies read and parsed at once: bounds the heap that large requests can take together. */
+    private final Semaphore bodies = new Semaphore(4, true);
     private volatile boolean closing;
 
     Api(ServiceConfig config, InstanceReader reader, JobManager jobs, byte[] openApi) {
@@ -48,8 +50,31 @@ final class Api {
         closing = true;
     }
 
-    /** Dispatches one request; every failure becomes a JSON error. */
+    /** Dispatches one request; every failure becomes a JSON error. POSTs wait (up to 30 s) for one of 4 body slots. */
     void route(Exchange ex) throws IOException {
+        if (!ex.method().equals("POST")) {
+            dispatch(ex);
+            return;
+        }
+        boolean admitted;
+        try {
+            admitted = bodies.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            throw new ApiException(429, "busy", "The server is reading other large requests; try again shortly.",
+                    List.of(), Map.of("Retry-After", "1"));
+        }
+        try {
+            dispatch(ex);
+        } finally {
+            bodies.release();
+        }
+    }
+
+    private void dispatch(Exchange ex) throws IOException {
         String path = ex.path();
         String method = ex.method();
         List<String> parts = new ArrayList<>(List.of(path.split("/", -1)));
@@ -83,10 +108,10 @@ final class Api {
             allow(method, "GET", "DELETE");
             Job job = jobs.get(rest.get(1));
             if (method.equals("GET")) {
-                ex.send(200, JobJson.render(job));
+                ex.send(200, jobs.document(job));
             } else {
                 boolean stopping = jobs.cancel(job);
-                ex.send(stopping ? 202 : 200, JobJson.render(job));
+                ex.send(stopping ? 202 : 200, jobs.document(job));
             }
         } else if (first.equals("plans") && rest.size() == 3) {
             Job job = jobs.get(rest.get(1));
@@ -144,17 +169,13 @@ final class Api {
         Instance instance = read(instanceNode, base, "The instance", problems);
         reject(problems, "The request");
         Job job = jobs.submit(instanceNode, instance, options, null, null);
-        ex.send(202, JobJson.render(job), Map.of("Location", "/v1/plans/" + job.id));
+        ex.send(202, jobs.document(job), Map.of("Location", "/v1/plans/" + job.id));
     }
 
     private void list(Exchange ex) throws IOException {
         ArrayNode list = Json.array();
         for (Job job : jobs.recent(1000)) {
-            ObjectNode doc = JobJson.render(job);
-            ObjectNode item = list.addObject();
-            for (String field : List.of("id", "kind", "parent", "status", "submitted", "finished")) {
-                item.set(field, doc.get(field));
-            }
+            list.add(job.summary());
         }
         ex.send(200, Json.object().set("jobs", list));
     }
@@ -162,7 +183,7 @@ final class Api {
     // ------------------------------------------------------------------ GET /v1/plans/{id}/plan
 
     private void plan(Exchange ex, Job job) throws IOException {
-        ObjectNode doc = JobJson.render(job);
+        ObjectNode doc = jobs.document(job);
         if (!doc.path("plan").isObject()) {
             throw new ApiException(409, "no-plan", "Job " + job.id + " has no plan yet (status "
                     + doc.path("status").asText() + "); poll /v1/plans/" + job.id + " or stream its events.");
@@ -184,11 +205,11 @@ final class Api {
             ex.http.getResponseHeaders().set("Cache-Control", "no-store");
             ex.http.sendResponseHeaders(200, 0);
             try (OutputStream out = ex.http.getResponseBody()) {
-                ObjectNode stored = job.stored();
-                if (stored != null) {
-                    ObjectNode data = Json.object().put("status", stored.path("status").asText()).put("job", job.id);
-                    if (stored.has("message")) {
-                        data.set("message", stored.get("message"));
+                if (!job.hasEvents() && job.terminal()) { // restored after a restart: its final status only
+                    ObjectNode summary = job.summary();
+                    ObjectNode data = Json.object().put("status", summary.get("status").asText()).put("job", job.id);
+                    if (summary.has("message")) {
+                        data.set("message", summary.get("message"));
                     }
                     write(out, new Job.Event(1, "status", data));
                     return;
@@ -269,15 +290,12 @@ final class Api {
         Instance before = jobs.instanceOf(parent);
         Plan previous = jobs.planOf(parent, before);
         JsonNode changedTree = JsonPatches.apply(jobs.instanceTreeOf(parent), patch, base);
-        PlanOptions options = parent.options;
-        if (optionsNode != null || options == null) {
-            JsonNode source = optionsNode != null ? optionsNode : parent.stored().path("options");
-            options = PlanOptions.read(source, "/options", config, problems);
-        }
+        PlanOptions options = optionsNode != null ? PlanOptions.read(optionsNode, "/options", config, problems)
+                : jobs.optionsOf(parent, problems);
         Instance changed = read(changedTree, "", "The changed instance", problems);
         reject(problems, "The change");
         Job job = jobs.submit(changedTree, changed, options, parent, previous);
-        ex.send(202, JobJson.render(job), Map.of("Location", "/v1/plans/" + job.id));
+        ex.send(202, jobs.document(job), Map.of("Location", "/v1/plans/" + job.id));
     }
 
     // ------------------------------------------------------------------ POST /v1/evaluate

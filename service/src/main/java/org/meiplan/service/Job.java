@@ -63,7 +63,7 @@ final class Job {
     private PlanReport report;
     private PlanDiff diff;
     private String stopReason;
-    private ObjectNode stored;
+    private boolean onDisk;
     private final List<Event> events = new ArrayList<>();
 
     Job(String id, String kind, String parent, PlanOptions options, Instant submitted, JsonNode instanceTree) {
@@ -75,14 +75,56 @@ final class Job {
         this.instanceTree = instanceTree;
     }
 
-    /** A finished job read back from the store: its stored document is what GET serves. */
+    /** A finished job read back from the store; only its summary stays in memory, the document is on disk. */
     static Job restored(ObjectNode document) {
         Job job = new Job(document.path("id").asText(), document.path("kind").asText("plan"),
                 document.path("parent").isTextual() ? document.path("parent").asText() : null, null,
                 Instant.parse(document.path("submitted").asText()), null);
         job.status = Status.of(document.path("status").asText("failed"));
-        job.stored = document;
+        job.message = document.path("message").asText("");
+        job.finished = document.path("finished").isTextual() ? Instant.parse(document.path("finished").asText()) : null;
+        job.onDisk = true;
         return job;
+    }
+
+    /** The job's result is on disk: drops what memory held for it (the events stay, they are small). */
+    synchronized void release() {
+        onDisk = true;
+        instanceTree = null;
+        report = null;
+        provisional = null;
+        diff = null;
+        stagesSoFar.clear();
+    }
+
+    /** Whether the job's document is served from the store rather than from memory. */
+    synchronized boolean onDisk() {
+        return onDisk;
+    }
+
+    synchronized boolean hasEvents() {
+        return !events.isEmpty();
+    }
+
+    /** Id, kind, parent, status, message and times: what a listing shows. */
+    synchronized ObjectNode summary() {
+        ObjectNode node = Json.object().put("id", id).put("kind", kind);
+        if (parent == null) {
+            node.putNull("parent");
+        } else {
+            node.put("parent", parent);
+        }
+        node.put("status", status.json());
+        if (!message.isEmpty()) {
+            node.put("message", message);
+        }
+        node.put("submitted", submitted.toString());
+        if (finished == null) {
+            node.putNull("finished");
+        } else {
+            node.put("finished", finished.toString());
+        }
+        return node;
     }
 
     // ------------------------------------------------------------------ planning thread
@@ -183,11 +225,6 @@ final class Job {
         this.instanceTree = tree;
     }
 
-    /** The stored document of a restored job, or null for a live one. */
-    synchronized ObjectNode stored() {
-        return stored;
-    }
-
     synchronized Instant finishedAt() {
         return finished;
     }
@@ -195,7 +232,7 @@ final class Job {
     /** The events after {@code lastId}; waits up to {@code millis} when there are none and the job goes on. */
     synchronized List<Event> eventsAfter(long lastId, long millis) throws InterruptedException {
         if (events.isEmpty() || events.get(events.size() - 1).id() <= lastId) {
-            if (stored == null && !status.terminal()) {
+            if (!status.terminal()) {
                 wait(millis);
             }
         }

@@ -21,10 +21,6 @@ final class JobJson {
     }
 
     static ObjectNode render(Job job) {
-        ObjectNode stored = job.stored();
-        if (stored != null) {
-            return stored;
-        }
         Job.Snapshot s = job.snapshot();
         ObjectNode root = Json.object();
         root.put("id", job.id).put("kind", job.kind);
@@ -141,20 +137,59 @@ final class JobJson {
         ArrayNode serving = node.putArray("serving");
         for (PlanDiff.ServingChange c : diff.serving()) {
             ObjectNode item = serving.addObject().put("request", c.request());
-            item.put("before", c.before() == null ? null : c.before().mode().jsonName()
-                    + (c.before().stages().isEmpty() ? "" : "@" + c.before().stages().get(c.before().stages().size() - 1).node()));
-            item.put("after", c.after() == null ? null : c.after().mode().jsonName()
-                    + (c.after().stages().isEmpty() ? "" : "@" + c.after().stages().get(c.after().stages().size() - 1).node()));
+            item.set("before", serving(c.before()));
+            item.set("after", serving(c.after()));
         }
         ArrayNode radio = node.putArray("radio");
         for (PlanDiff.RadioChange c : diff.radio()) {
-            radio.addObject().put("user", c.user());
+            ObjectNode item = radio.addObject().put("user", c.user());
+            item.set("before", grant(c.before()));
+            item.set("after", grant(c.after()));
         }
         ArrayNode training = node.putArray("training");
         for (PlanDiff.TrainingChange c : diff.training()) {
-            training.addObject().put("job", c.job());
+            ObjectNode item = training.addObject().put("job", c.job());
+            item.set("before", run(c.before()));
+            item.set("after", run(c.after()));
         }
         return node;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode serving(org.meiplan.models.plan.Serving s) {
+        if (s == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        ObjectNode node = Json.object().put("mode", s.mode().jsonName());
+        if (s.variant() != null) {
+            node.put("variant", s.variant());
+        }
+        ArrayNode stages = node.putArray("stages");
+        for (org.meiplan.models.plan.Stage stage : s.stages()) {
+            stages.addObject().put("node", stage.node()).putArray("layers").add(stage.firstLayer()).add(stage.lastLayer());
+        }
+        return node;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode grant(org.meiplan.models.plan.RadioGrant g) {
+        if (g == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        ObjectNode node = Json.object();
+        Json.number(node, "uplinkBandwidth", g.uplinkBandwidth());
+        Json.number(node, "uplinkPower", g.uplinkPower());
+        Json.number(node, "downlinkBandwidth", g.downlinkBandwidth());
+        Json.number(node, "downlinkPower", g.downlinkPower());
+        return node;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode run(org.meiplan.models.plan.TrainingRun r) {
+        if (r == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        ObjectNode node = Json.object().put("site", r.site());
+        Json.number(node, "start", r.start());
+        Json.number(node, "end", r.end());
+        return node.put("splitLayer", r.splitLayer());
     }
 
     private static void time(ObjectNode node, String field, Instant instant) {

@@ -88,7 +88,7 @@ final class JobManager implements AutoCloseable {
                 store.finish(stored.id(), document);
             }
             document.put("id", stored.id());
-            jobs.put(stored.id(), Job.restored(document));
+            jobs.put(stored.id(), Job.restored(document)); // the document itself stays on disk
         }
         trim();
     }
@@ -182,13 +182,33 @@ final class JobManager implements AutoCloseable {
         return tree;
     }
 
+    /** The job document: rendered from memory while the job runs, read from the store once it has ended there. */
+    ObjectNode document(Job job) {
+        if (job.onDisk()) {
+            ObjectNode stored = store.result(job.id);
+            if (stored != null) {
+                return stored;
+            }
+            ObjectNode summary = job.summary();
+            summary.put("message", "The stored result of this job cannot be read.");
+            return summary;
+        }
+        return JobJson.render(job);
+    }
+
+    /** The options of a job (read back from its document after a restart). */
+    PlanOptions optionsOf(Job job, List<org.meiplan.models.io.Violation> problems) {
+        return job.options != null ? job.options
+                : PlanOptions.read(document(job).path("options"), "/options", config, problems);
+    }
+
     /** The final plan of a finished job (done or cancelled), or 409 when it has none. */
     Plan planOf(Job job, Instance instance) {
         PlanReport report = job.report();
         if (report != null) {
             return report.plan();
         }
-        ObjectNode stored = job.stored();
+        ObjectNode stored = job.onDisk() ? document(job) : null;
         if (stored != null && stored.path("plan").isObject()) {
             return PlanJson.read(stored.get("plan"), instance, "The stored plan");
         }
@@ -260,6 +280,7 @@ final class JobManager implements AutoCloseable {
         try {
             if (store != null) {
                 store.finish(job.id, JobJson.render(job));
+                job.release();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "could not store the result of job " + job.id, e);

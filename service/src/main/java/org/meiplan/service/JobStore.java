@@ -57,6 +57,11 @@ final class JobStore {
         }
     }
 
+    /** The result document of a finished job, or null when it cannot be read. */
+    ObjectNode result(String id) {
+        return readObject(dir(id).resolve("result.json"));
+    }
+
     JsonNode instance(String id) throws IOException {
         return Json.MAPPER.readTree(Files.readString(dir(id).resolve("instance.json"), StandardCharsets.UTF_8));
     }
