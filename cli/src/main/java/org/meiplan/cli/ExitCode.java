@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     /** The plan violates a constraint, or the problem is infeasible. */
     public static final int INFEASIBLE = 3;
+    /** A stage found no solution (a limit stopped it first, or its solver failed): the plan lacks that part. */
+    public static final int NO_SOLUTION = 4;
 
     private ExitCode() {
     }

@@ -3,10 +3,7 @@ package org.meiplan.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.Properties;
-import org.meiplan.models.io.InvalidInstanceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +26,7 @@ import picocli.CommandLine.Command;
             "  meiplan evaluate --json INSTANCE PLAN > evaluation.json",
             "  meiplan generate --scenario virtual-assistant --size small --seed 1 -o va.json",
             "",
-            "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 infeasible or violated plan."
+            "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 infeasible or violated plan, 4 no solution found."
         })
 public final class Meiplan implements Runnable {
 
@@ -44,7 +41,12 @@ public final class Meiplan implements Runnable {
     /** Runs the command and returns its exit code, printing to the given writers. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = commandLine(out, err);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli passes errors (out of memory, stack overflow) through: report them the same way.
+            return ErrorReport.current().report(e, out, err, false);
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -57,56 +59,21 @@ public final class Meiplan implements Runnable {
         commandLine.setExitCodeExceptionMapper(Meiplan::exitCodeOf);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("meiplan: " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
-            cmd.getErr().flush();
+            PrintWriter errWriter = cmd.getErr();
+            errWriter.println("meiplan: " + ErrorReport.escape(ex.getMessage()));
+            // "Did you mean" for a misspelt subcommand or option.
+            errWriter.print(ErrorReport.escape(ErrorReport.suggestions(ex)));
+            errWriter.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            errWriter.flush();
             return ExitCode.INVALID_INPUT;
         });
-        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            PrintWriter errWriter = cmd.getErr();
-            errWriter.println(describe(ex));
-            if (exitCodeOf(ex) == ExitCode.INTERNAL) {
-                errWriter.println("This is a bug in meiplan; please report it with the command and input."
-                        + " Set MEIPLAN_DEBUG=1 to see the stack trace.");
-                if (System.getenv("MEIPLAN_DEBUG") != null) {
-                    ex.printStackTrace(errWriter);
-                }
-            }
-            errWriter.flush();
-            return exitCodeOf(ex);
-        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+                ErrorReport.current().report(ex, cmd.getOut(), cmd.getErr(), ErrorReport.jsonRequested(parseResult)));
         return commandLine;
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof InvalidInstanceException || ex instanceof NoSuchFileException
-                || ex instanceof AccessDeniedException || ex instanceof IllegalArgumentException
-                || ex instanceof java.nio.charset.MalformedInputException || ex instanceof java.nio.file.FileSystemException) {
-            return ExitCode.INVALID_INPUT;
-        }
-        if (ex instanceof IOException) {
-            return ExitCode.INVALID_INPUT;
-        }
-        return ExitCode.INTERNAL;
-    }
-
-    static String describe(Throwable ex) {
-        if (ex instanceof InvalidInstanceException) {
-            return "meiplan: " + ex.getMessage();
-        }
-        if (ex instanceof NoSuchFileException e) {
-            return "meiplan: " + e.getFile() + ": no such file. Check the path.";
-        }
-        if (ex instanceof AccessDeniedException e) {
-            return "meiplan: " + e.getFile() + ": permission denied.";
-        }
-        if (ex instanceof java.nio.file.FileSystemException e) {
-            return "meiplan: " + e.getFile() + ": " + (e.getReason() == null ? "cannot be read or written" : e.getReason());
-        }
-        if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
-            return "meiplan: " + ex.getMessage();
-        }
-        return "meiplan: internal error: " + ex;
+        return ErrorReport.exitCodeOf(ex);
     }
 
     public static void main(String[] args) {
@@ -115,9 +82,9 @@ public final class Meiplan implements Runnable {
         int code;
         try {
             code = run(args, out, err);
-        } catch (RuntimeException | Error e) {
-            err.println("meiplan: internal error: " + e);
+        } catch (Throwable e) {
             code = ExitCode.INTERNAL;
+            err.println("meiplan: internal error: " + ErrorReport.escape(String.valueOf(e)));
         }
         out.flush();
         err.flush();

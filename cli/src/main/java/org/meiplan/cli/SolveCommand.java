@@ -12,6 +12,8 @@ import org.meiplan.models.io.PlanJson;
 import org.meiplan.models.plan.Plan;
 import org.meiplan.models.plan.SiteCache;
 import org.meiplan.models.plan.StageSolve;
+import org.meiplan.solvers.math.Cancellation;
+import org.meiplan.solvers.plan.Deadline;
 import org.meiplan.solvers.plan.PlanReport;
 import org.meiplan.solvers.plan.Planner;
 import org.meiplan.solvers.plan.PlannerListener;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = {"Plan a deployment: run the planning stages, check the plan with the evaluator,"
                 + " print a summary and write the plan as JSON.",
-                "Exits with 3 when the plan violates a constraint or a stage is infeasible."},
+                "Exits with 3 when the plan violates a constraint or a stage is infeasible, with 4 when a stage found"
+                        + " no solution (time limit, solver error; its reason is printed)."},
         footerHeading = "%nExamples:%n",
         footer = {"  meiplan solve datasets/instances/edge-tiny.json --stage caching -o plan.json",
                 "  meiplan solve INSTANCE --stage caching --algorithm greedy --time-limit 10"})
@@ -46,8 +49,8 @@ final class SolveCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--time-limit", defaultValue = "60", paramLabel = "DURATION", converter = Durations.class,
-            description = "Time limit for the whole plan, split among the stages: seconds or with a unit, e.g. 5s,"
-                    + " 2 min (default: ${DEFAULT-VALUE} s).")
+            description = "Wall-clock limit for the whole command: reading, planning (split among the stages),"
+                    + " evaluating and writing; seconds or with a unit, e.g. 5s, 2 min (default: ${DEFAULT-VALUE} s).")
     double timeLimit;
 
     @Option(names = "--gap", defaultValue = "1e-4", paramLabel = "GAP",
@@ -89,7 +92,12 @@ final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads " + threads + " must be at least 1.");
         }
         Io.checkOutput(output);
+        // one wall-clock deadline for the whole command: reading, planning, evaluating and writing share it
+        Deadline deadline = Deadline.after(timeLimit);
+        org.meiplan.solvers.math.Solvers.loadInBackground(); // overlaps the native load with reading
+        long readStart = System.nanoTime();
         Instance instance = Io.instance(instanceFile);
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
         double[] weights = weights(objective);
         Planner.Builder builder = Planner.builder().timeLimitSeconds(timeLimit).relativeGap(gap).threads(threads)
                 .seed(seed).weights(weights[0], weights[1]).listener(new Progress(spec.commandLine().getErr(), quiet));
@@ -103,7 +111,9 @@ final class SolveCommand implements Callable<Integer> {
             builder.solver(stage, solver).algorithm(stage, algorithm);
         }
         planner = builder.build();
-        PlanReport report = planner.plan(instance);
+        // writing the plan is kept a share in proportion to reading (a plan is smaller than its instance)
+        double writeReserve = Math.min(0.2 * deadline.remainingSeconds(), 0.5 * readSeconds + 0.02);
+        PlanReport report = planner.plan(instance, new Cancellation(), deadline.minus(writeReserve));
         Plan plan = report.plan();
         Evaluation evaluation = report.evaluation();
         if (output != null) {
@@ -125,7 +135,12 @@ final class SolveCommand implements Callable<Integer> {
         }
         out.flush();
         boolean stageFailed = plan.solves().stream().anyMatch(s -> s.status().equals("INFEASIBLE"));
-        return evaluation.feasible() && !stageFailed ? ExitCode.OK : ExitCode.INFEASIBLE;
+        if (!evaluation.feasible() || stageFailed) {
+            return ExitCode.INFEASIBLE;
+        }
+        boolean nothingFound = report.cancelled() || plan.solves().stream()
+                .anyMatch(s -> s.status().equals("NO_SOLUTION") || s.status().equals("ERROR"));
+        return nothingFound ? ExitCode.NO_SOLUTION : ExitCode.OK;
     }
 
     /** Parses {@code inference=W,training=W} (either may be left out; defaults 1). */

@@ -187,6 +187,19 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void listeningBeyondLoopbackWithoutATokenWarns() throws Exception {
+        try (Served served = new Served("--bind", "0.0.0.0")) {
+            assertThat(served.err.toString()).contains("warning", "without --token-file");
+            HttpResponse<String> health = send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + served.base.getPort() + "/v1/health")).GET());
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+        try (Served local = new Served()) {
+            assertThat(local.err.toString()).doesNotContain("warning");
+        }
+    }
+
     static JsonNode withoutTimings(JsonNode plan) throws IOException {
         ObjectNode copy = (ObjectNode) MAPPER.readTree(MAPPER.writeValueAsString(plan));
         for (JsonNode solve : copy.withArray("solves")) {

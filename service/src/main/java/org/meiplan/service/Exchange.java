@@ -96,6 +96,7 @@ final class Exchange {
                 throw new ApiException(400, "bad-request", "Content-Length \"" + clip(length) + "\" is not a number.");
             }
             if (declared > maxBodyBytes) {
+                discard(http.getRequestBody());
                 throw tooLarge(declared + " bytes");
             }
         }
@@ -105,6 +106,7 @@ final class Exchange {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (bytes.size() + (long) n > maxBodyBytes) {
+                    discard(in);
                     throw tooLarge("more than " + maxBodyBytes + " bytes");
                 }
                 bytes.write(buffer, 0, n);
@@ -115,6 +117,18 @@ final class Exchange {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
             throw new ApiException(400, "invalid-json", "The body is not UTF-8 text.");
+        }
+    }
+
+    /** Most bytes of a refused body read and dropped, so the client gets the 413 rather than a reset connection. */
+    static final long DISCARD_BYTES = 64L << 20;
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[65_536];
+        long dropped = 0;
+        int n;
+        while (dropped < DISCARD_BYTES && (n = in.read(sink)) > 0) {
+            dropped += n;
         }
     }
 

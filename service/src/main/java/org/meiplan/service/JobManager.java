@@ -246,7 +246,9 @@ final class JobManager implements AutoCloseable {
                 job.provisional(new Job.Provisional(plan, evaluation, Planner.jointObjective(evaluation,
                         job.options.inferenceWeight(), job.options.trainingWeight())));
             });
-            PlanReport report = previous == null ? planner.plan(instance, job.cancellation)
+            // The job's time limit is also a wall-clock deadline from the moment it starts solving.
+            PlanReport report = previous == null
+                    ? planner.plan(instance, job.cancellation, org.meiplan.solvers.plan.Deadline.after(limit))
                     : planner.replan(previous, instance);
             job.finish(report, previous == null ? null : PlanDiff.between(previous, report.plan(), instance));
         } catch (IllegalArgumentException e) {

@@ -19,6 +19,7 @@ import org.meiplan.datasets.generate.Scenario.RequestMix;
 import org.meiplan.datasets.generate.Scenario.SiteKit;
 import org.meiplan.datasets.generate.Scenario.Weighted;
 import org.meiplan.models.io.CatalogSource;
+import org.meiplan.models.io.Limits;
 
 /**
  * Draws instances of a {@link Scenario} as instance-format JSON trees (format "1", see
@@ -67,7 +68,39 @@ public final class ScenarioGenerator {
             throw new IllegalArgumentException("The scenario " + scenario.name() + " has " + scenario.bases().size()
                     + " base models, so it needs at least that many variants; got " + variants + ".");
         }
+        String tooLarge = sizeProblem(scenario, sites, users, variants);
+        if (tooLarge != null) {
+            throw new IllegalArgumentException("Cannot generate " + sites + " sites and " + users + " users: " + tooLarge
+                    + ", so the instance reader would refuse the file. Generate at most " + MAX_SITES_TIMES_USERS
+                    + " users x sites (e.g. --sites 1000 --users 100000), or split the region into several instances.");
+        }
         return new Run(scenario, sites, users, variants, seed, sizeLabel).generate();
+    }
+
+    /** The reader's limits, which every generated file keeps (so that every file generated can be read). */
+    public static final Limits LIMITS = Limits.DEFAULT;
+
+    /** The most users × sites the reader takes (its channel-gain limit). */
+    public static final long MAX_SITES_TIMES_USERS = LIMITS.maxGainEntries();
+
+    /** Why the reader would refuse an instance of these counts, or null: checked before anything is generated. */
+    static String sizeProblem(Scenario scenario, int sites, int users, int variants) {
+        String scale = LIMITS.scaleProblem(sites, users);
+        if (scale != null) {
+            return scale;
+        }
+        long requests = (long) users * scenario.requestsPerUser();
+        if (requests > LIMITS.maxRequests()) {
+            return requests + " request classes is more than the limit of " + LIMITS.maxRequests();
+        }
+        if (variants > LIMITS.maxVariants()) {
+            return variants + " variants is more than the limit of " + LIMITS.maxVariants();
+        }
+        long jobs = Math.max(1, Math.round(scenario.training().jobsPerSite() * sites));
+        if (jobs > LIMITS.maxJobs()) {
+            return jobs + " training jobs is more than the limit of " + LIMITS.maxJobs();
+        }
+        return null;
     }
 
     /** One draw: LOS state, then the mean loss plus a Gaussian shadowing term, in dB. */

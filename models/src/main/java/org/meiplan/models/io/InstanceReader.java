@@ -104,33 +104,12 @@ public final class InstanceReader {
 
     /** Reads and validates an instance file. */
     public Instance read(Path file) throws IOException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
-        if (size > limits.maxDocumentBytes()) {
-            throw new InvalidInstanceException(file.toString(), List.of(new Violation("", size + " bytes",
-                    "is larger than the limit of " + limits.maxDocumentBytes() + " bytes",
-                    "Split the instance or raise the reader's limits.")));
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(parse(in, file.toString()), file.toString());
-        }
+        return read(json().read(file), file.toString());
     }
 
     /** Reads and validates an instance from JSON text. */
     public Instance read(String json) {
-        if (json.length() > limits.maxDocumentBytes()) {
-            throw new InvalidInstanceException("The instance", List.of(new Violation("", json.length() + " characters",
-                    "is larger than the limit", "Split the instance or raise the reader's limits.")));
-        }
-        try {
-            return read(mapper.readTree(json), "The instance");
-        } catch (JsonProcessingException e) {
-            throw syntaxError("The instance", e);
-        }
+        return read(json().read(json, "The instance"), "The instance");
     }
 
     /** Parses JSON with this reader's limits, reporting syntax errors as violations. */
@@ -142,18 +121,28 @@ public final class InstanceReader {
         }
     }
 
+    private BoundedJson json() {
+        return new BoundedJson(mapper, limits, InvalidInstanceException::new);
+    }
+
     static InvalidInstanceException syntaxError(String what, JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return new InvalidInstanceException(what, List.of(new Violation("", null,
-                "is not valid JSON" + where + ": " + e.getOriginalMessage(),
-                "Check for a missing comma, quote or bracket near that place.")));
+        return new BoundedJson(null, Limits.DEFAULT, InvalidInstanceException::new).syntaxError(what, e);
     }
 
     /** Reads and validates an instance from a parsed JSON tree. */
     public Instance read(JsonNode root, String what) {
         Run run = new Run();
-        Instance instance = run.instance(root);
+        Instance instance;
+        try {
+            instance = run.instance(root);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            if (e instanceof InvalidInstanceException invalid) {
+                throw invalid;
+            }
+            // A check the reader does not make yet: still a violation, never a bare exception.
+            run.check.add("", null, "could not be read: " + e.getMessage(), "Fix the value named above.");
+            instance = null;
+        }
         if (!run.check.ok() || instance == null) {
             throw new InvalidInstanceException(what, run.check.violations());
         }
@@ -204,20 +193,25 @@ public final class InstanceReader {
     private final class Run {
         final JsonCheck check = new JsonCheck();
         final List<Precision> precisions = new ArrayList<>();
-        final Map<String, Integer> precisionIds = new HashMap<>();
+        final Map<String, Integer> precisionIds = new java.util.LinkedHashMap<>();
         final List<Architecture> architectures = new ArrayList<>();
-        final Map<String, Integer> architectureIds = new HashMap<>();
+        final Map<String, Integer> architectureIds = new java.util.LinkedHashMap<>();
         final List<Profile> profiles = new ArrayList<>();
-        final Map<String, Integer> profileIds = new HashMap<>();
+        final Map<String, Integer> profileIds = new java.util.LinkedHashMap<>();
         final Map<String, ObjectNode> localPresets = new HashMap<>();
         final List<Variant> variants = new ArrayList<>();
-        final Map<String, Integer> variantIds = new HashMap<>();
+        final Map<String, Integer> variantIds = new java.util.LinkedHashMap<>();
         final List<String> variantPaths = new ArrayList<>();
         final List<Block> blocks = new ArrayList<>();
         final List<Site> sites = new ArrayList<>();
-        final Map<String, Integer> siteIds = new HashMap<>();
+        final Map<String, Integer> siteIds = new java.util.LinkedHashMap<>();
         final List<User> users = new ArrayList<>();
-        final Map<String, Integer> userIds = new HashMap<>();
+        final Map<String, Integer> userIds = new java.util.LinkedHashMap<>();
+        final Suggestions.Cache suggestions = new Suggestions.Cache();
+        /** False when the user list could not be read: references to users are then not reported as dangling. */
+        boolean usersRead = true;
+        /** True when the topology has a channel object, even one with errors: users then need no explicit gains. */
+        boolean channelGiven;
 
         Instance instance(JsonNode root) {
             if (root == null || !root.isObject()) {
@@ -299,7 +293,7 @@ public final class InstanceReader {
         }
 
         void missing(String path, String id, String where, java.util.Collection<String> known) {
-            String near = JsonCheck.nearest(id, known);
+            String near = suggestions.of(where, known).nearest(id);
             check.add(path, "\"" + id + "\"", "refers to \"" + id + "\", which is not in " + where,
                     near != null ? "Did you mean \"" + near + "\"?" : "Add it there or fix the id.");
         }
@@ -403,7 +397,11 @@ public final class InstanceReader {
                 check.add(path + "/id", "\"" + id + "\"", "duplicates an earlier precision id", "Ids must be unique.");
                 return precisionIds.get(id);
             }
-            precisions.add(new Precision(id, bytes, quality, compute));
+            Precision precision = check.build(path, null, () -> new Precision(id, bytes, quality, compute));
+            if (precision == null) {
+                return -1;
+            }
+            precisions.add(precision);
             precisionIds.put(id, precisions.size() - 1);
             return precisions.size() - 1;
         }
@@ -436,8 +434,11 @@ public final class InstanceReader {
                 check.add(path + "/id", "\"" + id + "\"", "duplicates an earlier architecture id", "Ids must be unique.");
                 return architectureIds.get(id);
             }
-            Architecture arch = new Architecture(id, name, family, params, layers, hidden, intermediate, heads, kvHeads,
-                    headDim, vocab, context, tied, quality);
+            Architecture arch = check.build(path, null, () -> new Architecture(id, name, family, params, layers, hidden,
+                    intermediate, heads, kvHeads, headDim, vocab, context, tied, quality));
+            if (arch == null) {
+                return -1;
+            }
             if (arch.embeddingParams() + arch.headParams() >= params) {
                 check.add(path + "/params", String.valueOf(params), "is not more than the embedding and head parameters ("
                         + (long) (arch.embeddingParams() + arch.headParams()) + ")",
@@ -554,8 +555,11 @@ public final class InstanceReader {
             Precision precision = precisions.get(prec);
             double quality = check.quantity(entry, "quality", path, Dimension.NUMBER, Range.FRACTION,
                     architecture.quality() * precision.quality(), false);
-            Block block = new Block(id, blocks.size(), Block.Kind.BASE,
-                    Memory.weightBytes(architecture, precision.bytesPerParam()));
+            Block block = check.build(path, null, () -> new Block(id, blocks.size(), Block.Kind.BASE,
+                    Memory.weightBytes(architecture, precision.bytesPerParam())));
+            if (block == null) {
+                return;
+            }
             blocks.add(block);
             Variant variant = new Variant(id, variants.size(), arch, prec, -1, null, quality, new int[] {block.index()});
             variants.add(variant);
@@ -610,7 +614,7 @@ public final class InstanceReader {
             }
             double params = Memory.loraParams(arch, rank, targets);
             double bytes = check.quantity(entry, "bytes", at, Dimension.BYTES, Range.NON_NEGATIVE, params * bytesPerParam, false);
-            return new Adapter(rank, targets, bytesPerParam, params, bytes);
+            return check.build(at, null, () -> new Adapter(rank, targets, bytesPerParam, params, bytes));
         }
 
         // ---------------------------------------------------------------- profiles
@@ -652,8 +656,13 @@ public final class InstanceReader {
                 check.add(path + "/id", "\"" + id + "\"", "duplicates an earlier profile id", "Ids must be unique.");
                 return profileIds.get(id);
             }
-            profiles.add(new Profile(id, name, Profile.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), flops,
-                    memory, bandwidth, storage, idle, Math.max(idle, busy), efficiency));
+            Profile profile = check.build(path, null, () -> new Profile(id, name,
+                    Profile.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), flops, memory, bandwidth, storage, idle,
+                    Math.max(idle, busy), efficiency));
+            if (profile == null) {
+                return -1;
+            }
+            profiles.add(profile);
             profileIds.put(id, profiles.size() - 1);
             return profiles.size() - 1;
         }
@@ -673,9 +682,14 @@ public final class InstanceReader {
             double n0 = check.quantity(topo, "noiseDensity", path, Dimension.POWER_DENSITY, Range.POSITIVE,
                     DEFAULT_NOISE_DENSITY, false);
             double noiseFigure = check.quantity(topo, "noiseFigureDb", path, Dimension.NUMBER, Range.ANY, 0.0, false);
+            noiseFigure = ChannelRanges.noiseFigure(check, topo, path, noiseFigure);
             double noise = n0 * Math.pow(10.0, noiseFigure / 10.0);
 
             ArrayNode siteList = check.array(topo, "sites", path, true, limits.maxSites());
+            if (siteList != null && siteList.isEmpty()) {
+                check.add(path + "/sites", "[]", "has no site",
+                        "Add at least one base station: users reach the edge and the cloud through a site.");
+            }
             if (siteList != null) {
                 for (int i = 0; i < siteList.size(); i++) {
                     site(siteList.get(i), path + "/sites/" + i);
@@ -684,10 +698,12 @@ public final class InstanceReader {
             ArrayNode userList = check.array(topo, "users", path, true, limits.maxUsers());
             int siteCount = sites.size();
             int userCount = userList == null ? 0 : userList.size();
-            if ((long) siteCount * userCount > limits.maxGainEntries()) {
-                check.add(path, userCount + " users x " + siteCount + " sites",
-                        "needs more channel gains than the limit of " + limits.maxGainEntries(),
-                        "Split the instance or raise the reader's limits.");
+            usersRead = userList != null;
+            String scale = limits.scaleProblem(siteCount, userCount);
+            if (scale != null) {
+                check.add(path, userCount + " users x " + siteCount + " sites", "is too large: " + scale,
+                        "Split the instance or raise the reader's limits (Limits).");
+                usersRead = false;
                 return null;
             }
             double[] gains = new double[siteCount * userCount];
@@ -716,7 +732,8 @@ public final class InstanceReader {
             if (cloud == null || !check.ok()) {
                 return null;
             }
-            return new Topology(cloud, channel, noise, sites, users, links, gains);
+            double noiseDensity = noise;
+            return check.build(path, null, () -> new Topology(cloud, channel, noiseDensity, sites, users, links, gains));
         }
 
         Cloud cloud(ObjectNode topo, String path) {
@@ -736,6 +753,7 @@ public final class InstanceReader {
 
         ChannelModel channel(ObjectNode topo, String path) {
             ObjectNode node = check.object(topo, "channel", path, false);
+            channelGiven = topo.has("channel");
             if (node == null) {
                 return null;
             }
@@ -749,7 +767,11 @@ public final class InstanceReader {
             double carrier = check.quantity(node, "carrierFrequency", at, Dimension.FREQUENCY, Range.POSITIVE, 3.5e9, false);
             double siteHeight = check.quantity(node, "siteHeight", at, Dimension.LENGTH, Range.NON_NEGATIVE, 25.0, false);
             double userHeight = check.quantity(node, "userHeight", at, Dimension.LENGTH, Range.NON_NEGATIVE, 1.5, false);
-            return new ChannelModel(ChannelModel.PathLoss.fromJson(law), shadowing, seed, carrier, siteHeight, userHeight);
+            if (!ChannelRanges.check(check, node, at, carrier, siteHeight, userHeight, shadowing)) {
+                return null;
+            }
+            return check.build(at, null, () -> new ChannelModel(ChannelModel.PathLoss.fromJson(law), shadowing, seed,
+                    carrier, siteHeight, userHeight));
         }
 
         double[] position(JsonNode node, String path, boolean required) {
@@ -798,8 +820,11 @@ public final class InstanceReader {
                         : "duplicates an earlier site id", "Ids must be unique.");
                 return;
             }
-            Site site = new Site(id, sites.size(), pos[0], pos[1], up, down, tx, storage, gpu, gpu < 0 ? 0 : gpus,
-                    backhaulRate, backhaulLatency);
+            Site site = check.build(path, null, () -> new Site(id, sites.size(), pos[0], pos[1], up, down, tx, storage, gpu,
+                    gpu < 0 ? 0 : gpus, backhaulRate, backhaulLatency));
+            if (site == null) {
+                return;
+            }
             sites.add(site);
             siteIds.put(id, site.index());
         }
@@ -825,7 +850,7 @@ public final class InstanceReader {
                     gains[offset + s] = Channel.gain(channel, index, pos[0], pos[1], s, site.x(), site.y());
                 }
             }
-            ObjectNode explicit = check.object(node, "gains", path, channel == null);
+            ObjectNode explicit = check.object(node, "gains", path, channel == null && !channelGiven);
             if (explicit != null) {
                 Iterator<String> names = explicit.fieldNames();
                 while (names.hasNext()) {
@@ -875,7 +900,8 @@ public final class InstanceReader {
                 check.add(path + "/id", "\"" + id + "\"", "duplicates an earlier user id", "Ids must be unique.");
             }
             userIds.putIfAbsent(id, index);
-            users.add(new User(id, index, device, pos[0], pos[1], Math.max(site, 0), tx, budget));
+            int home = Math.max(site, 0);
+            users.add(check.build(path, null, () -> new User(id, index, device, pos[0], pos[1], home, tx, budget)));
         }
 
         Link link(JsonNode node, String path) {
@@ -907,7 +933,7 @@ public final class InstanceReader {
                 check.add(path + "/between", JsonCheck.show(between), "links a site to itself", "Name two different sites.");
                 return null;
             }
-            return new Link(a, b, rate, latency);
+            return check.build(path, null, () -> new Link(a, b, rate, latency));
         }
 
         // ---------------------------------------------------------------- workload
@@ -955,7 +981,7 @@ public final class InstanceReader {
             String privacy = check.choice(node, "privacy", path, PRIVACY_NAMES, "any", false);
             double weight = check.quantity(node, "weight", path, Dimension.NUMBER, Range.NON_NEGATIVE, 1.0, false);
             Integer user = userId == null ? null : userIds.get(userId);
-            if (userId != null && user == null) {
+            if (userId != null && user == null && usersRead) {
                 missing(path + "/user", userId, "topology.users", userIds.keySet());
             }
             Integer variant = variantId == null ? null : variantIds.get(variantId);
@@ -988,8 +1014,9 @@ public final class InstanceReader {
             if (id == null || user == null || variant == null) {
                 return null;
             }
-            return new RequestClass(id, index, user, variant, rate, prompt, output, Math.min(ttft, latency), latency,
-                    minQuality, Privacy.valueOf(privacy.toUpperCase(java.util.Locale.ROOT)), weight);
+            return check.build(path, null, () -> new RequestClass(id, index, user, variant, rate, prompt, output,
+                    Math.min(ttft, latency), latency, minQuality, Privacy.valueOf(privacy.toUpperCase(java.util.Locale.ROOT)),
+                    weight));
         }
 
         // ---------------------------------------------------------------- training
@@ -1038,7 +1065,9 @@ public final class InstanceReader {
             if (userId != null) {
                 Integer u = userIds.get(userId);
                 if (u == null) {
-                    missing(path + "/user", userId, "topology.users", userIds.keySet());
+                    if (usersRead) {
+                        missing(path + "/user", userId, "topology.users", userIds.keySet());
+                    }
                 } else {
                     user = u;
                 }
@@ -1078,8 +1107,12 @@ public final class InstanceReader {
             if (id == null || base == null || ("lora".equals(method) && adapter == null)) {
                 return null;
             }
-            return new TrainingJob(id, index, user, site, base, adapter, tokens, epochs, release, deadline, weight,
-                    Privacy.valueOf(privacy.toUpperCase(java.util.Locale.ROOT)), batch);
+            int jobUser = user;
+            int jobSite = site;
+            Adapter jobAdapter = adapter;
+            Integer jobBase = base;
+            return check.build(path, null, () -> new TrainingJob(id, index, jobUser, jobSite, jobBase, jobAdapter, tokens,
+                    epochs, release, deadline, weight, Privacy.valueOf(privacy.toUpperCase(java.util.Locale.ROOT)), batch));
         }
 
         // ---------------------------------------------------------------- cross checks

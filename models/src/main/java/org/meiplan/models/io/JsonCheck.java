@@ -98,39 +98,27 @@ final class JsonCheck {
         }
     }
 
-    /** The allowed name closest to {@code name} by edit distance (≤ 2, or a case-only difference), or null. */
+    /** The allowed name closest to {@code name} ({@link Suggestions}: edit distance ≤ max(2, length / 4), or case only), or null. */
     static String nearest(String name, Collection<String> allowed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : allowed) {
-            int distance = candidate.equalsIgnoreCase(name) ? 0
-                    : levenshtein(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        int tolerance = Math.max(2, name.length() / 4);
-        return bestDistance <= tolerance ? best : null;
+        return new Suggestions(allowed).nearest(name);
     }
 
     static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+        return Suggestions.bounded(a, b, Math.max(a.length(), b.length()));
+    }
+
+    /**
+     * Builds a record from values already read, turning a shape check the record's constructor
+     * still makes (an {@link IllegalArgumentException}) into a violation at {@code path}; returns
+     * null then. The reader checks ranges first; this keeps any check it misses on the contract.
+     */
+    <T> T build(String path, String value, java.util.function.Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            add(path, value, "is not accepted: " + e.getMessage(), "Fix the values of this entry.");
+            return null;
         }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Reports a field written as null: absent means "use the default", null is a mistake. */
@@ -232,12 +220,12 @@ final class JsonCheck {
             add(child(path, field), show(node), "must be a whole number", "Write it without quotes or a fraction.");
             return fallback;
         }
-        double value = node.doubleValue();
-        if (value < min || value > max) {
+        java.math.BigDecimal exact = node.decimalValue();
+        if (exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
             add(child(path, field), show(node), "must be between " + min + " and " + max, null);
             return fallback;
         }
-        return node.longValue();
+        return exact.longValueExact();
     }
 
     /** What a quantity may be. */
@@ -281,6 +269,11 @@ final class JsonCheck {
         }
         if (!Double.isFinite(value)) {
             add(child(path, field), show(node), "must be finite", null);
+            return fallback;
+        }
+        String implausible = Magnitudes.problem(dimension, value);
+        if (implausible != null) {
+            add(child(path, field), show(node), implausible, Magnitudes.hint(dimension));
             return fallback;
         }
         String problem = switch (range) {

@@ -154,32 +154,39 @@ public final class PlanJson {
 
     /** Reads a plan file; {@code instance} (may be null) expands serving shorthands. */
     public static Plan read(Path file, Instance instance) throws IOException {
-        if (Files.size(file) > Limits.DEFAULT.maxDocumentBytes()) {
-            throw new InvalidInstanceException(file.toString(), List.of(new Violation("", null,
-                    "is larger than the limit of " + Limits.DEFAULT.maxDocumentBytes() + " bytes", null)));
-        }
-        ObjectMapper mapper = InstanceReader.strictMapper(Limits.DEFAULT);
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(mapper.readTree(in), instance, file.toString());
-        } catch (JsonProcessingException e) {
-            throw InstanceReader.syntaxError(file.toString(), e);
-        }
+        return read(json().read(file), instance, file.toString());
     }
 
     /** Reads a plan from JSON text. */
     public static Plan read(String json, Instance instance) {
+        return read(json().read(json, "The plan"), instance, "The plan");
+    }
+
+    private static BoundedJson json() {
+        return new BoundedJson(InstanceReader.strictMapper(Limits.DEFAULT), Limits.DEFAULT, InvalidPlanException::new);
+    }
+
+    /**
+     * Reads a plan from a JSON tree; every problem is an {@link InvalidPlanException} naming its
+     * JSON path, nothing else is thrown for bad input.
+     */
+    public static Plan read(JsonNode root, Instance instance, String what) {
+        JsonCheck check = new JsonCheck();
         try {
-            return read(InstanceReader.strictMapper(Limits.DEFAULT).readTree(json), instance, "The plan");
-        } catch (JsonProcessingException e) {
-            throw InstanceReader.syntaxError("The plan", e);
+            return read(check, root, instance, what);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            if (e instanceof InvalidInstanceException invalid) {
+                throw invalid;
+            }
+            // A check the reader does not make yet: still a violation, never a bare exception.
+            check.add("", null, "could not be read: " + e.getMessage(), "Fix the value named above.");
+            throw new InvalidPlanException(what, check.violations());
         }
     }
 
-    /** Reads a plan from a JSON tree. */
-    public static Plan read(JsonNode root, Instance instance, String what) {
-        JsonCheck check = new JsonCheck();
+    private static Plan read(JsonCheck check, JsonNode root, Instance instance, String what) {
         if (root == null || !root.isObject()) {
-            throw new InvalidInstanceException(what, List.of(new Violation("", JsonCheck.show(root),
+            throw new InvalidPlanException(what, List.of(new Violation("", JsonCheck.show(root),
                     "must be a JSON object", "A plan starts with { \"meiplanPlan\": \"1\", ... }.")));
         }
         check.onlyFields((ObjectNode) root, "", ROOT_FIELDS);
@@ -276,7 +283,7 @@ public final class PlanJson {
             }
         }
         if (!check.ok()) {
-            throw new InvalidInstanceException(what, check.violations());
+            throw new InvalidPlanException(what, check.violations());
         }
         return new Plan(name, caching, serving, radio, training, solves);
     }

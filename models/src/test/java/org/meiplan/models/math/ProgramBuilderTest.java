@@ -143,7 +143,23 @@ class ProgramBuilderTest {
             best = Math.min(best, System.nanoTime() - t0);
             assertThat(p.numNonZeros()).isEqualTo(1_000_000);
         }
-        // the JMH benchmark measures this precisely; here only a generous guard against regressions
-        assertThat(best / 1e9).isLessThan(1.0);
+        // the JMH benchmark measures this precisely; here only a generous guard against regressions, against a
+        // baseline measured in the same run (so a loaded machine does not fail it): the same 10^6 terms written
+        // into plain arrays
+        long baseline = Long.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            int[] columns = new int[sites * items];
+            double[] values = new double[sites * items];
+            for (int s = 0; s < sites; s++) {
+                for (int j = 0; j < items; j++) {
+                    columns[s * items + j] = s * items + j;
+                    values[s * items + j] = size[j];
+                }
+            }
+            java.util.Arrays.sort(columns);
+            baseline = Math.min(baseline, System.nanoTime() - t0 + (long) values[values.length - 1]);
+        }
+        assertThat(best).isLessThan(Math.max(200L * baseline, 200_000_000L));
     }
 }

@@ -3,6 +3,7 @@ package org.meiplan.solvers.caching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.meiplan.models.formulations.caching.CachingObjective;
 import org.meiplan.models.formulations.caching.CachingProblem;
 import org.meiplan.models.instance.Instance;
@@ -33,6 +34,13 @@ public final class CachingStage implements Stage {
     /** The algorithm names {@code --algorithm} accepts for this stage. */
     public static final List<String> ALGORITHMS = List.of("auto", "exact", "milp", "greedy", "heuristic", "greedy-quick",
             "greedy-refill", "plain-greedy", "knapsack", "independent", "popular", "random");
+
+    /** Share of the stage's limit after which a local search (the refill, the MILP's warm start) stops. */
+    static final double SEARCH_SHARE = 0.5;
+    /** {@code auto} runs the MILP only with at least this limit, s (building and starting it costs about that). */
+    static final double MIN_MILP_SECONDS = 0.5;
+    /** Below this much time left, the heuristics' bound is the trivial one instead of the LP's. */
+    static final double MIN_LP_SECONDS = 0.05;
 
     /** Backends the exact MILP can use. */
     static final List<String> MILP_SOLVERS = List.of("cpsat", "scip", "ojalgo");
@@ -99,13 +107,21 @@ public final class CachingStage implements Stage {
         check(options);
         String algorithm = options.heuristic() ? "greedy" : options.algorithm();
         if (algorithm.equals("auto")) {
-            algorithm = (long) problem.sites() * problem.variants() <= AUTO_MILP_CACHED_VARIABLES ? "milp"
-                    : "greedy-refill";
+            // the MILP only when small and with time to build and start it; else the anytime local search
+            algorithm = (long) problem.sites() * problem.variants() <= AUTO_MILP_CACHED_VARIABLES
+                    && options.timeLimitSeconds() >= MIN_MILP_SECONDS ? "milp" : "greedy-refill";
         }
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) Math.min(Long.MAX_VALUE / 4.0, options.timeLimitSeconds() * 1e9);
+        // anytime: a local search stops at its share of the limit (between two moves, the best cache kept), so the
+        // bound and the exact solve get what is left
+        long searchUntil = t0 + (long) Math.min(Long.MAX_VALUE / 4.0, SEARCH_SHARE * options.timeLimitSeconds() * 1e9);
+        BooleanSupplier stop = () -> System.nanoTime() > searchUntil || options.cancellation().isCancelled();
         CachingAlgorithm chosen = switch (algorithm) {
-            case "exact", "milp" -> new MilpCaching(options.solveOptions().build(), options.solver());
+            case "exact", "milp" -> new MilpCaching(options.solveOptions().build(), options.solver(),
+                    new SiteRefillCaching(stop));
             case "greedy", "greedy-quick" -> new LazyGreedyCaching();
-            case "greedy-refill" -> new SiteRefillCaching();
+            case "greedy-refill" -> new SiteRefillCaching(stop);
             case "plain-greedy" -> new PlainGreedyCaching();
             case "knapsack" -> new FewSharedBlocksKnapsack();
             case "independent" -> new IndependentCaching();
@@ -115,17 +131,23 @@ public final class CachingStage implements Stage {
                     + " Use one of: " + String.join(", ", ALGORITHMS) + ".");
         };
         CachingResult result = chosen.solve(problem);
-        if (Double.isNaN(result.bound()) && algorithm.equals("greedy-quick")) {
-            // No LP: the bound is the value of caching everything everywhere (for replans, where speed matters).
+        double left = (deadline - System.nanoTime()) / 1e9;
+        boolean noTimeForLp = left < MIN_LP_SECONDS || options.cancellation().isCancelled();
+        if (Double.isNaN(result.bound()) && (algorithm.equals("greedy-quick") || noTimeForLp)) {
+            // No LP (replans, where speed matters, or no time left): the bound is the value of caching everything
+            // everywhere, always valid.
             double everything = problem.valueOfEverything();
             result = new CachingResult(result.algorithm(), result.cached(), result.value(), everything,
                     result.value() >= everything ? "OPTIMAL" : "FEASIBLE", result.solver() + "+bound-everything",
                     result.buildSeconds(), result.solveSeconds(), result.nodes());
         } else if (Double.isNaN(result.bound())) {
+            // the LP bound gets what the heuristic left of the stage's limit, never the whole limit again
             String lpSolver = LP_SOLVERS.contains(options.solver()) ? options.solver() : "auto";
-            LpBound.Result lp = new LpBound(options.solveOptions().build(), lpSolver).bound(problem);
+            LpBound.Result lp = new LpBound(options.solveOptions().timeLimitSeconds(left).build(), lpSolver)
+                    .bound(problem);
             result = new CachingResult(result.algorithm(), result.cached(), result.value(), lp.bound(),
-                    result.value() >= lp.bound() ? "OPTIMAL" : "FEASIBLE", result.solver() + "+lp-" + lp.solver(),
+                    result.value() >= lp.bound() ? "OPTIMAL" : "FEASIBLE", result.solver() + "+lp-" + lp.solver()
+                    + (lp.fromLp() ? "" : " (LP unfinished: bound-everything)"),
                     result.buildSeconds() + lp.buildSeconds(), result.solveSeconds() + lp.solveSeconds(), result.nodes());
         }
         return result;

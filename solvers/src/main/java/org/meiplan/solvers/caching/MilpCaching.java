@@ -31,6 +31,7 @@ public final class MilpCaching implements CachingAlgorithm {
 
     private final SolveOptions options;
     private final String solverId;
+    private final SiteRefillCaching warmStart;
 
     /** SCIP (or the automatic choice) with these limits. */
     public MilpCaching(SolveOptions options) {
@@ -39,8 +40,14 @@ public final class MilpCaching implements CachingAlgorithm {
 
     /** @param solverId a math-layer backend id, or {@code auto} */
     public MilpCaching(SolveOptions options, String solverId) {
+        this(options, solverId, new SiteRefillCaching());
+    }
+
+    /** With this warm-start heuristic (e.g. a {@link SiteRefillCaching} that stops at a share of the limit). */
+    public MilpCaching(SolveOptions options, String solverId, SiteRefillCaching warmStart) {
         this.options = Objects.requireNonNull(options, "options");
         this.solverId = Objects.requireNonNull(solverId, "solverId");
+        this.warmStart = Objects.requireNonNull(warmStart, "warmStart");
     }
 
     @Override
@@ -51,7 +58,7 @@ public final class MilpCaching implements CachingAlgorithm {
     @Override
     public CachingResult solve(CachingProblem problem) {
         long t0 = System.nanoTime();
-        CachingResult greedy = new SiteRefillCaching().solve(problem);
+        CachingResult greedy = warmStart.solve(problem);
         String id = solverId.trim().toLowerCase(java.util.Locale.ROOT);
         Optional<CachingFormulation> integral = id.equals("cpsat") || id.equals("auto") && Solvers.orToolsAvailable()
                 ? CachingFormulation.integral(problem) : Optional.empty();
@@ -82,6 +89,9 @@ public final class MilpCaching implements CachingAlgorithm {
         double value = problem.value(cache);
         double bound = Double.isNaN(result.bound()) ? problem.valueOfEverything()
                 : Math.min(problem.valueOfEverything(), Math.max(result.bound(), value));
+        if (value >= bound) {
+            status = "OPTIMAL"; // the kept cache meets a proven bound
+        }
         return new CachingResult(name(), cache, value, bound, status, result.solverId(), (t1 - t0) * 1e-9,
                 (t2 - t1) * 1e-9, result.nodes());
     }

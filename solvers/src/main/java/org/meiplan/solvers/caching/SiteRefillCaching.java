@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.meiplan.models.formulations.caching.CachingProblem;
 
 /**
@@ -55,10 +56,19 @@ public final class SiteRefillCaching implements CachingAlgorithm {
     private final int passes;
     private final boolean pairMoves;
     private final int kicks;
+    private final BooleanSupplier stop;
 
     /** At most 20 passes per local search, pair moves, {@value #DEFAULT_KICKS} kicks. */
     public SiteRefillCaching() {
         this(20, true, DEFAULT_KICKS);
+    }
+
+    /**
+     * The default configuration, stopped early (between two moves, keeping the best cache so far) once {@code stop}
+     * says so — a deadline or a cancellation. The answer is then never worse than the lazy greedy's.
+     */
+    public SiteRefillCaching(BooleanSupplier stop) {
+        this(20, true, DEFAULT_KICKS, stop);
     }
 
     /**
@@ -67,6 +77,11 @@ public final class SiteRefillCaching implements CachingAlgorithm {
      * @param kicks     iterated-local-search rounds after the first local search
      */
     public SiteRefillCaching(int passes, boolean pairMoves, int kicks) {
+        this(passes, pairMoves, kicks, () -> false);
+    }
+
+    private SiteRefillCaching(int passes, boolean pairMoves, int kicks, BooleanSupplier stop) {
+        this.stop = java.util.Objects.requireNonNull(stop, "stop");
         if (passes < 0 || kicks < 0) {
             throw new IllegalArgumentException("passes and kicks must be ≥ 0, got " + passes + " and " + kicks);
         }
@@ -85,7 +100,7 @@ public final class SiteRefillCaching implements CachingAlgorithm {
         long t0 = System.nanoTime();
         CachingResult greedy = new LazyGreedyCaching().solve(problem);
         long t1 = System.nanoTime();
-        boolean[][] cache = improve(problem, greedy.cached(), passes, pairMoves, kicks);
+        boolean[][] cache = improve(problem, greedy.cached(), passes, pairMoves, kicks, stop);
         long t2 = System.nanoTime();
         return new CachingResult(name(), cache, problem.value(cache), Double.NaN, "FEASIBLE", "lazy-greedy+refill",
                 (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, -1);
@@ -93,7 +108,12 @@ public final class SiteRefillCaching implements CachingAlgorithm {
 
     /** Local search from a feasible cache (see the class comment); returns a new cache, never worth less. */
     static boolean[][] improve(CachingProblem problem, boolean[][] start, int passes, boolean pairMoves, int kicks) {
-        Search search = new Search(problem, start);
+        return improve(problem, start, passes, pairMoves, kicks, () -> false);
+    }
+
+    static boolean[][] improve(CachingProblem problem, boolean[][] start, int passes, boolean pairMoves, int kicks,
+            BooleanSupplier stop) {
+        Search search = new Search(problem, start, stop);
         search.localSearch(passes, pairMoves);
         if (problem.sites() == 0 || problem.variants() == 0) {
             return search.cache;
@@ -101,7 +121,7 @@ public final class SiteRefillCaching implements CachingAlgorithm {
         SplittableRandom random = new SplittableRandom(0);
         double best = problem.value(search.cache);
         long budget = search.work + KICK_WORK;
-        for (int k = 0; k < kicks && search.work < budget; k++) {
+        for (int k = 0; k < kicks && search.work < budget && !search.stopped(); k++) {
             boolean[][] saved = CachingResult.copy(search.cache);
             int s = random.nextInt(problem.sites());
             int[] around = search.neighbours[s];
@@ -110,6 +130,7 @@ public final class SiteRefillCaching implements CachingAlgorithm {
             search.reset(t, random.nextInt(problem.variants()));
             search.localSearch(passes, pairMoves);
             double value = problem.value(search.cache);
+            // a kick cut short by the stop is judged like any other: kept only if it improves
             if (value > best * (1.0 + 1e-12)) {
                 best = value;
             } else {
@@ -134,9 +155,12 @@ public final class SiteRefillCaching implements CachingAlgorithm {
         long clock = 1;
         /** Work done: V per gain computation and per pair-move fill. */
         long work;
+        final BooleanSupplier stop;
+        boolean stopped;
 
-        Search(CachingProblem problem, boolean[][] start) {
+        Search(CachingProblem problem, boolean[][] start, BooleanSupplier stop) {
             this.problem = problem;
+            this.stop = stop;
             this.index = new CacheState(problem);
             this.cache = CachingResult.copy(start);
             this.uses = new int[problem.blocks()];
@@ -150,6 +174,14 @@ public final class SiteRefillCaching implements CachingAlgorithm {
             this.changedAt = new long[problem.sites()];
             this.triedAt = new long[problem.sites()];
             Arrays.fill(triedAt, -1);
+        }
+
+        /** Whether the search must stop (sticky once true). */
+        boolean stopped() {
+            if (!stopped && stop.getAsBoolean()) {
+                stopped = true;
+            }
+            return stopped;
         }
 
         void changed(int s) {
@@ -193,6 +225,9 @@ public final class SiteRefillCaching implements CachingAlgorithm {
             for (int pass = 0; pass < passes; pass++) {
                 boolean changed = false;
                 for (int s = 0; s < problem.sites(); s++) {
+                    if (stopped()) {
+                        return;
+                    }
                     if (triedAt[s] >= 0 && !changedSince(s, triedAt[s])) {
                         continue; // its neighbourhood is as when it was last tried
                     }
@@ -231,6 +266,9 @@ public final class SiteRefillCaching implements CachingAlgorithm {
             boolean changed = false;
             for (int s = 0; s < sites; s++) {
                 for (int t : neighbours[s]) {
+                    if (stopped()) {
+                        return changed;
+                    }
                     if (t < s) {
                         continue; // each pair once
                     }

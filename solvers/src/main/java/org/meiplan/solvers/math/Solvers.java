@@ -62,6 +62,20 @@ public final class Solvers {
         return OrToolsNatives.available();
     }
 
+    /**
+     * Starts loading the OR-Tools natives on a background daemon thread and returns at once, so that a caller can
+     * overlap the load (about 0.6 s, more on a busy machine) with reading its input. Idempotent.
+     */
+    public static void loadInBackground() {
+        if (PRELOAD.compareAndSet(false, true)) {
+            Thread loader = new Thread(OrToolsNatives::available, "meiplan-natives");
+            loader.setDaemon(true);
+            loader.start();
+        }
+    }
+
+    private static final AtomicBoolean PRELOAD = new AtomicBoolean();
+
     /** Why the OR-Tools natives could not be loaded, or null when they load. */
     public static String orToolsFailure() {
         return OrToolsNatives.failure();

@@ -88,13 +88,29 @@ public final class Planner {
 
     /** Plans from scratch. */
     public PlanReport plan(Instance instance) {
-        return run(instance, Plan.empty(instance.name()), new Cancellation());
+        return plan(instance, new Cancellation(), Deadline.NONE);
     }
 
     /** Plans from scratch; {@code cancellation} stops it from another thread and returns the best plan so far. */
     public PlanReport plan(Instance instance, Cancellation cancellation) {
-        return run(instance, Plan.empty(instance.name()), cancellation);
+        return plan(instance, cancellation, Deadline.NONE);
     }
+
+    /**
+     * Plans from scratch within the planner's time limit and {@code deadline}, whichever comes first (a command gives
+     * its one wall-clock deadline, of which reading has already used a part). {@code cancellation} stops it from
+     * another thread: the call then returns within {@value #CANCEL_ANSWER_MILLIS} ms (plus the evaluation of the
+     * plan so far) with the best plan so far, the stage that was running being abandoned.
+     */
+    public PlanReport plan(Instance instance, Cancellation cancellation, Deadline deadline) {
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(deadline, "deadline");
+        return run(instance, Plan.empty(instance.name()), cancellation, deadline);
+    }
+
+    /** How long a cancelled call waits for the running stage before it returns the plan so far, ms. */
+    public static final long CANCEL_ANSWER_MILLIS = 150;
 
     /**
      * Plans again after the instance changed (users moved, channels or load shifted), warm from
@@ -124,7 +140,7 @@ public final class Planner {
         }
         // Caches and the schedule carry over; serving and radio are re-decided from scratch.
         Plan start = new Plan(changed.name(), previous.caching(), List.of(), List.of(), previous.training(), List.of());
-        Attempt attempt = pass(changed, start, warm, timeLimitSeconds, cancellation, begin, "replan");
+        Attempt attempt = pass(changed, start, warm, timeLimitSeconds, cancellation, begin, "replan", null);
         return new PlanReport(attempt.plan(), attempt.evaluation(), attempt.solves(), attempt.joint(),
                 JointBound.of(changed, inferenceWeight, trainingWeight), attempt.composition(),
                 (System.nanoTime() - begin) / 1e9, false);
@@ -222,20 +238,25 @@ public final class Planner {
     private record Attempt(Plan plan, List<StageSolve> solves, Evaluation evaluation, double joint, String composition) {
     }
 
-    private PlanReport run(Instance instance, Plan start, Cancellation cancellation) {
+    private PlanReport run(Instance instance, Plan start, Cancellation cancellation, Deadline deadline) {
         long begin = System.nanoTime();
+        double limit = Math.min(timeLimitSeconds, deadline.remainingSeconds());
         List<String> names = stages();
         boolean alternative = start.caching().isEmpty() && names.contains("caching") && names.contains("serving");
         // Decomposition: every stage in order. With caching and serving both present, a second
         // composition lets the serving stage choose the caches itself (joint caching and serving);
         // the plan with the better joint objective is kept (ties keep the decomposition).
-        Attempt best = pass(instance, start, stages, alternative ? 0.5 * timeLimitSeconds : timeLimitSeconds,
-                cancellation, begin, "decomposition");
+        Progress first = new Progress(start);
+        Attempt best = guarded(instance, first, cancellation,
+                () -> pass(instance, start, stages, alternative ? 0.5 * limit : limit, cancellation, begin,
+                        "decomposition", first));
         if (alternative && !cancellation.isCancelled()) {
             List<Stage> joint = stages.stream().filter(stage -> !stage.name().equals("caching")).toList();
-            double left = timeLimitSeconds - (System.nanoTime() - begin) / 1e9;
-            if (left > 0.3 * timeLimitSeconds) {
-                Attempt other = pass(instance, start, joint, left, cancellation, begin, "joint caching+serving");
+            double left = limit - (System.nanoTime() - begin) / 1e9;
+            if (left > 0.3 * limit) {
+                Progress second = new Progress(start);
+                Attempt other = guarded(instance, second, cancellation,
+                        () -> pass(instance, start, joint, left, cancellation, begin, "joint caching+serving", second));
                 if (!cancellation.isCancelled() && better(other, best)) {
                     best = other;
                 }
@@ -247,6 +268,81 @@ public final class Planner {
                 cancellation.isCancelled());
     }
 
+    /** The plan and solves of a pass after its last finished stage (read by the caller when it stops waiting). */
+    private static final class Progress {
+        private Plan plan;
+        private final List<StageSolve> solves = new ArrayList<>();
+        private String composition = "";
+
+        Progress(Plan start) {
+            this.plan = start;
+        }
+
+        synchronized void finished(Plan next, StageSolve solve, String name) {
+            plan = next;
+            composition = name;
+            if (solve != null) {
+                solves.add(solve);
+            }
+        }
+
+        synchronized Plan plan() {
+            return plan;
+        }
+
+        synchronized List<StageSolve> solves() {
+            return List.copyOf(solves);
+        }
+
+        synchronized String composition() {
+            return composition;
+        }
+    }
+
+    /**
+     * Runs a pass on its own thread and waits for it; once {@code cancellation} is set it waits at most
+     * {@link #CANCEL_ANSWER_MILLIS} more, then returns the plan after the pass's last finished stage (the running
+     * stage is abandoned: it sees the cancellation and its result is dropped).
+     */
+    private Attempt guarded(Instance instance, Progress progress, Cancellation cancellation,
+            java.util.concurrent.Callable<Attempt> pass) {
+        java.util.concurrent.FutureTask<Attempt> task = new java.util.concurrent.FutureTask<>(pass);
+        Thread worker = new Thread(task, "meiplan-planner");
+        worker.setDaemon(true);
+        worker.start();
+        long cancelledAt = 0;
+        while (true) {
+            try {
+                return task.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (cancellation.isCancelled()) {
+                    long now = System.nanoTime();
+                    if (cancelledAt == 0) {
+                        cancelledAt = now;
+                    } else if (now - cancelledAt > CANCEL_ANSWER_MILLIS * 1_000_000L) {
+                        Plan plan = progress.plan();
+                        Evaluation evaluation = new Evaluator().evaluate(instance, plan);
+                        String name = progress.composition().isEmpty() ? "none" : progress.composition();
+                        return new Attempt(plan, progress.solves(), evaluation,
+                                jointObjective(evaluation, inferenceWeight, trainingWeight), name + " (cancelled)");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancellation.cancel();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
     private static boolean better(Attempt a, Attempt b) {
         if (a.evaluation().feasible() != b.evaluation().feasible()) {
             return a.evaluation().feasible();
@@ -255,7 +351,7 @@ public final class Planner {
     }
 
     private Attempt pass(Instance instance, Plan start, List<Stage> path, double budget, Cancellation cancellation,
-            long begin, String composition) {
+            long begin, String composition, Progress progress) {
         long passBegin = System.nanoTime();
         double totalShare = 0.0;
         for (Stage stage : path) {
@@ -283,6 +379,9 @@ public final class Planner {
             if (solve != null) {
                 solves.add(solve);
                 listener.stageFinished(solve, i, path.size());
+            }
+            if (progress != null) {
+                progress.finished(plan, solve, composition);
             }
         }
         Evaluation evaluation = new Evaluator().evaluate(instance, plan);

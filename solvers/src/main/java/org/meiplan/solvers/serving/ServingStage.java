@@ -51,6 +51,10 @@ public final class ServingStage implements org.meiplan.solvers.plan.Stage {
 
     public static final String NAME = "serving";
     static final int AUTO_MILP_OPTIONS = 200_000;
+    /** {@code auto} starts the MILP after the greedy only with at least this much time left, s. */
+    static final double MIN_MILP_SECONDS = 0.2;
+    /** ... and with at most this many options per second left (building the model alone takes about that long). */
+    static final double MILP_OPTIONS_PER_SECOND = 100_000;
 
     /** Name of the StageSolve that carries the radio allocation's certificate. */
     public static final String RADIO = "radio";
@@ -102,7 +106,10 @@ public final class ServingStage implements org.meiplan.solvers.plan.Stage {
             Assignment greedy = new GreedyAssignment().solve(instance, formulation, menus, freeCaching, false,
                     options.solveOptions().build());
             double left = Math.max(0.05, options.timeLimitSeconds() - (System.nanoTime() - start) / 1e9);
-            Assignment milp = options.cancellation().isCancelled() ? null
+            // a MILP that cannot even be built in the time left is not started (its bound would be none anyway)
+            boolean time = left >= MIN_MILP_SECONDS && optionCount <= left * MILP_OPTIONS_PER_SECOND;
+            Assignment milp = options.cancellation().isCancelled() || !time && !algorithm.equals("exact")
+                    && !algorithm.equals("milp") ? null
                     : new AssignmentMilp().solve(formulation, menus, options.solveOptions().timeLimitSeconds(left)
                             .warmStart(AssignmentMilp.hint(formulation, menus, greedy.choice())).build(), milpSolver(options));
             assignment = better(greedy, milp);
@@ -198,7 +205,9 @@ public final class ServingStage implements org.meiplan.solvers.plan.Stage {
         if (milpSolved && milp.objective() >= greedy.objective() - 1e-12) {
             return milp;
         }
-        double bound = milp == null || !Double.isFinite(milp.bound()) ? Double.NaN
+        // an upper bound below a feasible value proves nothing (a solver's placeholder): then there is none
+        double bound = milp == null || !Double.isFinite(milp.bound())
+                || milp.bound() < greedy.objective() - 1e-9 * Math.max(1.0, Math.abs(greedy.objective())) ? Double.NaN
                 : Math.max(milp.bound(), greedy.objective());
         String status = !Double.isNaN(bound) && greedy.objective() >= bound ? "OPTIMAL" : "FEASIBLE";
         return new Assignment(greedy.choice(), greedy.objective(), bound, status,

@@ -73,13 +73,18 @@ public final class CpSatTrainingSchedule {
         if (keepHint) {
             // CP-SAT found nothing better within the limit: the warm start stands, with the best bound known
             double bound = lower != null && !(result.bound() >= lower.bound()) ? lower.bound() : result.bound();
+            double alone = EdfAffinityListScheduling.jobAloneBound(p); // valid for every schedule
+            bound = Double.isNaN(bound) ? alone : Math.max(bound, alone);
             if (result.status() == SolveStatus.ERROR) {
                 // CP-SAT did not run (no natives, a solver error): the schedule is the heuristic's, and says so
-                return SolveResult.of(SolveStatus.FEASIBLE, p.objectiveValue(hint), bound, result.timings(),
+                return SolveResult.of(p.objectiveValue(hint) <= bound ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE,
+                        p.objectiveValue(hint), Math.min(bound, p.objectiveValue(hint)), result.timings(),
                         EdfWithLocalSearch.ID, "", -1, p.encode(hint), null, "CP-SAT could not run (" + result.message()
                                 + "); the heuristic schedule (" + hintName + ") is returned");
             }
-            return SolveResult.of(SolveStatus.FEASIBLE, p.objectiveValue(hint), bound, result.timings(),
+            double value = p.objectiveValue(hint);
+            return SolveResult.of(value <= bound ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE, value,
+                    Math.min(bound, value), result.timings(),
                     result.solverId(), result.solverVersion(), result.nodes(), p.encode(hint), null,
                     "CP-SAT found no better schedule in time; the warm start (" + hintName + ") is returned");
         }

@@ -23,7 +23,8 @@ import org.meiplan.models.math.schedule.Task;
  * <p>Running time O(n log n + Σ_t |modes(t)|·(H + span members)) with H the horizon in ticks (one left-to-right scan
  * of the resource profiles per mode). No approximation guarantee for tardiness (the problem with release dates is
  * strongly NP-hard, Lenstra, Rinnooy Kan, Brucker 1977); EDF is optimal for maximum lateness on one machine without
- * release dates (Jackson 1955). It reports no bound; it is CP-SAT's warm start in {@link CpSatTrainingSchedule}.
+ * release dates (Jackson 1955). Its bound is {@link #jobAloneBound} (OPTIMAL when met); it is CP-SAT's warm start in
+ * {@link CpSatTrainingSchedule}.
  */
 public final class EdfAffinityListScheduling {
 
@@ -128,22 +129,54 @@ public final class EdfAffinityListScheduling {
         return new ScheduleSolution(start, mode);
     }
 
-    /** Solves and reports: FEASIBLE with no bound (NaN), or NO_SOLUTION. */
+    /** Solves and reports: FEASIBLE (OPTIMAL when the job-alone bound is met) with that bound, or NO_SOLUTION. */
     public SolveResult solve(ScheduleProgram p) {
         long t0 = System.nanoTime();
         ScheduleSolution s = schedule(p);
         return report(p, s, System.nanoTime() - t0, ID, "list scheduling: no bound");
     }
 
-    /** A heuristic's schedule as a result: FEASIBLE with no bound (NaN), or NO_SOLUTION when {@code s} is null. */
+    /** A heuristic's schedule as a result with the job-alone bound, or NO_SOLUTION when {@code s} is null. */
     static SolveResult report(ScheduleProgram p, ScheduleSolution s, long nanos, String id, String message) {
         SolveTimings timings = new SolveTimings(0, nanos / 1e9, 0);
         if (s == null) {
             return SolveResult.withoutSolution(SolveStatus.NO_SOLUTION, Double.NaN, timings, id, "meiplan", 0,
                     "a task fits no mode within the horizon");
         }
-        return SolveResult.of(SolveStatus.FEASIBLE, p.objectiveValue(s), Double.NaN, timings, id, "meiplan", 0,
-                p.encode(s), null, message);
+        double value = p.objectiveValue(s);
+        double bound = jobAloneBound(p);
+        // the bound holds for every schedule; a schedule that meets it is optimal
+        SolveStatus status = value <= bound ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+        return SolveResult.of(status, value, Math.min(bound, value), timings, id, "meiplan", 0, p.encode(s), null,
+                message.replace("no bound", "bound: each job alone on its fastest site"));
+    }
+
+    /**
+     * A lower bound on the objective of every schedule: each task alone, started at its release on its shortest mode
+     * (resources and the other tasks ignored) — Σ w·max(0, release + d_min − due) for tardiness, Σ w·[release + d_min
+     * > due] for late tasks, Σ min cost for mode cost, max (release + d_min) for makespan. O(Σ modes).
+     */
+    static double jobAloneBound(ScheduleProgram p) {
+        double bound = 0.0;
+        for (Task task : p.tasks()) {
+            long shortest = Long.MAX_VALUE;
+            double cheapest = Double.POSITIVE_INFINITY;
+            for (Mode m : task.modes()) {
+                shortest = Math.min(shortest, m.duration());
+                cheapest = Math.min(cheapest, m.cost());
+            }
+            long end = task.release() + shortest;
+            if (p.objective() instanceof org.meiplan.models.math.schedule.ScheduleObjective.WeightedTardiness) {
+                bound += task.weight() * Math.max(0, end - task.due());
+            } else if (p.objective() instanceof org.meiplan.models.math.schedule.ScheduleObjective.Makespan) {
+                bound = Math.max(bound, end);
+            } else if (p.objective() instanceof org.meiplan.models.math.schedule.ScheduleObjective.WeightedLateTasks) {
+                bound += end > task.due() ? task.weight() : 0.0;
+            } else {
+                bound += cheapest;
+            }
+        }
+        return bound;
     }
 
     static void add(long[] used, long from, long to, long amount) {

@@ -74,7 +74,7 @@ public final class EdfWithLocalSearch {
         return improved;
     }
 
-    /** Solves and reports: FEASIBLE with no bound (NaN), or NO_SOLUTION. */
+    /** Solves and reports: FEASIBLE (OPTIMAL when the job-alone bound is met) with that bound, or NO_SOLUTION. */
     public SolveResult solve(ScheduleProgram p) {
         long t0 = System.nanoTime();
         ScheduleSolution s = schedule(p);

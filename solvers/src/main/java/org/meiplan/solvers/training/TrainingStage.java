@@ -90,6 +90,9 @@ public final class TrainingStage implements Stage {
                     instance.training().jobs().isEmpty() ? "no training jobs"
                             : "no training job fits any site; nothing to schedule");
         } else {
+            if (algorithm.equals("auto") && options.timeLimitSeconds() - build < MIN_CPSAT_SECONDS) {
+                algorithm = "edf-ls"; // no time to build and start CP-SAT: the heuristic, with its bound
+            }
             r = switch (algorithm) {
                 case "auto", "exact", "cpsat" -> new CpSatTrainingSchedule().solve(f.program(),
                         options.solveOptions().timeLimitSeconds(Math.max(1e-3, options.timeLimitSeconds() - build)));
@@ -105,7 +108,7 @@ public final class TrainingStage implements Stage {
             rounding = f.roundingOverhead(s);
             LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
                     "training: %d runs, grid of %.0f s lengthens run time by %.2f%%", f.program().tasks().size(),
-                    settings.tickSeconds(), 100 * f.roundingOverhead(s)));
+                    f.tickSeconds(), 100 * f.roundingOverhead(s)));
         }
         for (TrainingScheduleFormulation.Unschedulable u : f.unschedulable()) {
             LOG.log(System.Logger.Level.WARNING, "training job " + u.job() + " fits no site: " + u.reason());
@@ -123,6 +126,9 @@ public final class TrainingStage implements Stage {
                 r.nodes(), message);
         return new Outcome(runs, r, f, solve, rounding);
     }
+
+    /** {@code auto} runs CP-SAT only with at least this much of the limit left after building, s. */
+    static final double MIN_CPSAT_SECONDS = 0.5;
 
     /** The algorithm names this stage accepts ({@code greedy} and {@code heuristic} are its fast heuristic, edf-ls). */
     public static final List<String> ALGORITHMS = List.of("auto", "exact", "cpsat", "edf", "edf-affinity", "edf-ls",

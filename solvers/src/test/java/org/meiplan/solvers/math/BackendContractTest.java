@@ -138,15 +138,25 @@ abstract class BackendContractTest {
         assertThat(r.status()).as(r.toString()).isIn(SolveStatus.UNBOUNDED, SolveStatus.INFEASIBLE_OR_UNBOUNDED);
     }
 
+    /** Seconds the same solve takes when cut at once (50 ms): its build, start and stop cost under the current load. */
+    double overheadNow(Program p) {
+        long t0 = System.nanoTime();
+        solve(p, SolveOptions.builder().timeLimitSeconds(0.05).relativeGap(0).build());
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     @Test
     void stopsAtTheTimeLimitWithAnIncumbent() {
         assumeTrue(backend().capabilities().timeLimit());
         Program p = TestPrograms.hardKnapsack(300, 10, 1);
+        double overhead = overheadNow(p);
         long t0 = System.nanoTime();
         SolveResult r = solve(p, SolveOptions.builder().timeLimitSeconds(shortLimit()).relativeGap(0).build());
         double wall = (System.nanoTime() - t0) / 1e9;
         assertThat(r.status()).isEqualTo(SolveStatus.FEASIBLE);
-        assertThat(wall).isLessThan(shortLimit() + 3.0);
+        // against a baseline measured now, so a loaded machine does not fail it: the limit plus a few times what
+        // building, starting and stopping the same solve costs at this moment
+        assertThat(wall).isLessThan(1.2 * shortLimit() + 4 * overhead + 1.0);
         assertThat(r.objective()).isPositive();
         if (!Double.isNaN(r.bound())) {
             assertThat(r.bound()).isGreaterThanOrEqualTo(r.objective() - TOL); // maximization: bound above
@@ -193,17 +203,19 @@ abstract class BackendContractTest {
         assumeTrue(backend().capabilities().cancellation());
         Program p = TestPrograms.hardKnapsack(300, 10, 1);
         assumeTrue(backend().supports(p.features()).supported());
+        double overhead = overheadNow(p);
         Cancellation c = new Cancellation();
-        long t0 = System.nanoTime();
         CompletableFuture<SolveResult> f = CompletableFuture.supplyAsync(
                 () -> solve(p, SolveOptions.builder().relativeGap(0).cancellation(c).build()));
         Thread.sleep(1500);
+        long t0 = System.nanoTime();
         c.cancel();
-        SolveResult r = f.get(20, TimeUnit.SECONDS);
-        double wall = (System.nanoTime() - t0) / 1e9;
+        SolveResult r = f.get(60, TimeUnit.SECONDS);
+        double latency = (System.nanoTime() - t0) / 1e9;
         assertThat(r.status()).isIn(SolveStatus.FEASIBLE, SolveStatus.NO_SOLUTION);
         assertThat(r.message()).contains("cancelled");
-        assertThat(wall).isLessThan(10);
+        // compared with a baseline measured in the same run (robust to load)
+        assertThat(latency).isLessThan(4 * overhead + 1.0);
     }
 
     @Test

@@ -32,8 +32,9 @@ class CpSatContractTest extends BackendContractTest {
     @Test
     void defaultWorkersProduceAFiniteBound() {
         // with 2 workers CP-SAT runs no LP bounding; the backend's default (8) must give a useful bound
+        // a gap target with a generous limit (robust to a loaded machine): the search stops once it is reached
         SolveResult r = backend().solve(TestPrograms.hardKnapsack(300, 10, 1),
-                SolveOptions.builder().timeLimitSeconds(1).build());
+                SolveOptions.builder().timeLimitSeconds(30).relativeGap(0.04).build());
         assertThat(r.bound()).isFinite();
         assertThat(r.gap()).isLessThan(0.05);
     }

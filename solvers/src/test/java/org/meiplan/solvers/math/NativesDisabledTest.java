@@ -32,4 +32,20 @@ class NativesDisabledTest {
         assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(r.objective()).isEqualTo(TestPrograms.knapsackOptimum(p));
     }
+
+    @Test
+    void anExplicitSolverIsRejectedAndTheTrainingScheduleSaysWhoMadeIt() {
+        assumeTrue(Boolean.getBoolean("meiplan.ortools.disabled"), "only in the natives-disabled execution");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.meiplan.solvers.plan.Planner.builder()
+                .stages(java.util.List.of("caching")).solver("caching", "scip").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OR-Tools native", "ojalgo");
+        org.meiplan.models.instance.Instance instance = org.meiplan.datasets.generate.ScenarioGenerator.generate(
+                "mobile-health", org.meiplan.datasets.generate.Size.TINY, 1).read(0);
+        org.meiplan.models.plan.Plan plan = new org.meiplan.solvers.training.TrainingStage().solve(instance,
+                org.meiplan.models.plan.Plan.empty(instance.name()),
+                org.meiplan.solvers.plan.StageOptions.DEFAULTS.withTimeLimit(5));
+        org.meiplan.models.plan.StageSolve solve = plan.solves().get(plan.solves().size() - 1);
+        assertThat(solve.solver()).isEqualTo("edf-ls");
+        assertThat(solve.message()).contains("CP-SAT could not run");
+    }
 }

@@ -100,6 +100,7 @@ public final class TrainingScheduleFormulation {
 
     private final Instance instance;
     private final Settings settings;
+    private final double tick;
     private final ScheduleProgram program;
     private final int[] jobOfTask;
     private final int[][] siteOfMode;
@@ -107,10 +108,12 @@ public final class TrainingScheduleFormulation {
     private final int[] splitLayer;
     private final List<Unschedulable> unschedulable;
 
-    private TrainingScheduleFormulation(Instance instance, Settings settings, ScheduleProgram program, int[] jobOfTask,
-            int[][] siteOfMode, double[][] exactSeconds, int[] splitLayer, List<Unschedulable> unschedulable) {
+    private TrainingScheduleFormulation(Instance instance, Settings settings, double tick, ScheduleProgram program,
+            int[] jobOfTask, int[][] siteOfMode, double[][] exactSeconds, int[] splitLayer,
+            List<Unschedulable> unschedulable) {
         this.instance = instance;
         this.settings = settings;
+        this.tick = tick;
         this.program = program;
         this.jobOfTask = jobOfTask;
         this.siteOfMode = siteOfMode;
@@ -131,7 +134,6 @@ public final class TrainingScheduleFormulation {
         if (splitLayer.length != jobs.size() || residual.size() != instance.sites().size()) {
             throw new IllegalArgumentException("one split layer per job and one residual per site are needed");
         }
-        double tick = settings.tickSeconds();
         // data
         int siteCount = instance.sites().size();
         int[] lanes = new int[siteCount];
@@ -143,6 +145,7 @@ public final class TrainingScheduleFormulation {
             laneRate[s] = lanes[s] == 0 ? 0.0 : residual.get(s).flops() / lanes[s];
             memoryUnits[s] = (long) Math.floor(residual.get(s).memory() / MEMORY_UNIT);
         }
+        double tick = tick(instance, settings, laneRate, splitLayer);
         List<Task> tasks = new ArrayList<>();
         List<int[]> sitesOfTask = new ArrayList<>();
         List<double[]> secondsOfTask = new ArrayList<>();
@@ -231,7 +234,7 @@ public final class TrainingScheduleFormulation {
                 : o instanceof TrainingObjective.Makespan ? new ScheduleObjective.Makespan()
                 : o instanceof TrainingObjective.DeadlinesMet ? new ScheduleObjective.WeightedLateTasks()
                 : new ScheduleObjective.ModeCost());
-        return new TrainingScheduleFormulation(instance, settings, b.build(),
+        return new TrainingScheduleFormulation(instance, settings, tick, b.build(),
                 jobOf.stream().mapToInt(Integer::intValue).toArray(), sitesOfTask.toArray(new int[0][]),
                 secondsOfTask.toArray(new double[0][]), splitLayer.clone(), dropped);
     }
@@ -291,6 +294,53 @@ public final class TrainingScheduleFormulation {
         return program;
     }
 
+    /**
+     * The grid step used, s: the settings' tick, or a whole multiple of it when the horizon needed to run every job
+     * one after the other would exceed {@value #MAX_TICKS} ticks — so the program's size, and the time and memory of
+     * the schedulers that scan it tick by tick, do not grow with job durations (runs are rounded up to the grid,
+     * which is the price of a coarse grid; {@link #roundingOverhead} measures it).
+     */
+    public double tickSeconds() {
+        return tick;
+    }
+
+    /** Most ticks a horizon spans before the grid is coarsened. */
+    public static final long MAX_TICKS = 10_000;
+
+    // the smallest multiple of the settings' tick for which release + Σ durations (slowest site) spans ≤ MAX_TICKS
+    private static double tick(Instance instance, Settings settings, double[] laneRate, int[] splitLayer) {
+        double base = settings.tickSeconds();
+        double seconds = instance.training().horizon();
+        double release = 0.0;
+        double sum = 0.0;
+        int jobs = 0;
+        for (TrainingJob job : instance.training().jobs()) {
+            Variant variant = instance.variants().get(job.base());
+            Architecture arch = instance.catalog().architectureOf(variant);
+            double adapterParams = job.isLora() ? job.adapter().params() : 0.0;
+            double work = Compute.trainingFlops(arch, adapterParams, job.isLora(), job.tokens(), job.epochs())
+                    * (arch.layers() - splitLayer[job.index()]) / arch.layers();
+            double slowest = 0.0;
+            for (int s : candidateSites(instance, job)) {
+                if (laneRate[s] > 0) {
+                    slowest = Math.max(slowest, work / laneRate[s]);
+                }
+            }
+            if (Double.isFinite(slowest)) {
+                sum += slowest;
+            }
+            release = Math.max(release, job.release());
+            jobs++;
+        }
+        seconds = Math.max(seconds, release + sum);
+        // each run rounds up by at most one tick: n ticks on top of seconds / tick
+        double room = Math.max(MAX_TICKS / 2.0, MAX_TICKS - jobs - 2.0);
+        if (!(seconds / base > room)) {
+            return base;
+        }
+        return base * Math.ceil(Math.min(seconds / base / room, 1e15));
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -311,7 +361,6 @@ public final class TrainingScheduleFormulation {
 
     /** The runs of a schedule, in job order: site, start and end in seconds on the grid, split layer. */
     public List<TrainingRun> decode(ScheduleSolution s) {
-        double tick = settings.tickSeconds();
         List<TrainingRun> runs = new ArrayList<>();
         for (int t = 0; t < jobOfTask.length; t++) {
             int j = jobOfTask[t];
@@ -331,7 +380,7 @@ public final class TrainingScheduleFormulation {
         if (o instanceof TrainingObjective.DeadlinesMet) {
             return totalWeight() - programValue;
         }
-        return o instanceof TrainingObjective.Energy ? programValue : programValue * settings.tickSeconds();
+        return o instanceof TrainingObjective.Energy ? programValue : programValue * tick;
     }
 
     private double totalWeight() {
@@ -344,7 +393,7 @@ public final class TrainingScheduleFormulation {
         double rounded = 0;
         for (int t = 0; t < jobOfTask.length; t++) {
             exact += exactSeconds[t][s.mode(t)];
-            rounded += program.tasks().get(t).modes().get(s.mode(t)).duration() * settings.tickSeconds();
+            rounded += program.tasks().get(t).modes().get(s.mode(t)).duration() * tick;
         }
         return exact > 0 ? (rounded - exact) / exact : 0.0;
     }

@@ -4,10 +4,10 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.DoubleLinearExpr;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.SatParameters;
+import org.meiplan.models.math.Gap;
 import org.meiplan.models.math.Program;
 import org.meiplan.models.math.ProgramFeatures;
 import org.meiplan.models.math.Sense;
@@ -91,6 +91,8 @@ public final class CpSatBackend implements Backend {
         try {
             CpModel model = new CpModel();
             IntVar[] vars = translate(program, model);
+            ScaledObjective scaled = ScaledObjective.of(program);
+            scaled.setOn(model, vars, program.sense());
             if (options.hasWarmStart()) {
                 int[] cols = options.warmStartColumns();
                 double[] vals = options.warmStartValues();
@@ -103,7 +105,8 @@ public final class CpSatBackend implements Backend {
             CpSolverSolutionCallback callback = listener == null ? null : new CpSolverSolutionCallback() {
                 @Override
                 public void onSolutionCallback() {
-                    listener.progress(wallTime(), objectiveValue(), bestObjectiveBound());
+                    listener.progress(wallTime(), scaled.value(objectiveValue(), program, 0.0),
+                            scaled.value(bestObjectiveBound(), program, 1.0));
                 }
             };
             long t1 = System.nanoTime();
@@ -122,7 +125,8 @@ public final class CpSatBackend implements Backend {
                 }
                 objective = program.objectiveValue(values);
             }
-            return result(solver, status, s, objective, values, cancellation, t0, t1, t2, id(), version());
+            SolveResult raw = result(solver, status, s, objective, values, cancellation, t0, t1, t2, id(), version());
+            return scaled.unscale(raw, program, options.relativeGap());
         } catch (RuntimeException e) {
             return SolveResult.withoutSolution(SolveStatus.ERROR, Double.NaN,
                     new SolveTimings((System.nanoTime() - t0) / 1e9, 0, 0), id(), version(), -1, e.toString());
@@ -206,20 +210,78 @@ public final class CpSatBackend implements Backend {
                 model.addLinearConstraint(e, (long) Math.ceil(lo - 1e-9), (long) Math.floor(hi + 1e-9));
             }
         }
-        double[] c = new double[n];
-        boolean any = false;
-        for (int j = 0; j < n; j++) {
-            c[j] = p.objectiveCoefficient(j);
-            any |= c[j] != 0;
+        return vars;
+    }
+
+    /**
+     * The objective as CP-SAT gets it: integer coefficients {@code c'_j = round(K·c_j)} for a power of two {@code K}
+     * chosen so that {@code K·Σ_j |c_j|·max|x_j| ≤ 2^50} (K = 1 when the coefficients are integers already and small).
+     * CP-SAT's own scaling of a floating-point objective leaves its bound at the trivial value when it proves
+     * optimality with few workers; with an integer objective its bound is exact, and the rounding is accounted for:
+     * for every x, {@code |Σ c_j x_j − Σ c'_j x_j / K| ≤ E = Σ_j |c_j − c'_j/K|·max|x_j|}, so the bound reported is
+     * CP-SAT's divided by K, widened by E (plus the constant), and OPTIMAL stays OPTIMAL only while that widening is
+     * within the requested gap.
+     */
+    record ScaledObjective(double k, long[] coefficients, double error, boolean any) {
+        static final double TARGET = 0x1p50;
+
+        static ScaledObjective of(Program p) {
+            int n = p.numVariables();
+            double total = 0.0;
+            boolean integers = true;
+            boolean any = false;
+            for (int j = 0; j < n; j++) {
+                double c = p.objectiveCoefficient(j);
+                any |= c != 0;
+                integers &= c == Math.rint(c);
+                total += Math.abs(c) * Math.max(Math.abs(p.lower(j)), Math.abs(p.upper(j)));
+            }
+            double k = integers && total <= TARGET ? 1.0
+                    : total > 0 ? Math.scalb(1.0, Math.getExponent(TARGET / total)) : 1.0;
+            long[] scaled = new long[n];
+            double error = 0.0;
+            for (int j = 0; j < n; j++) {
+                double c = p.objectiveCoefficient(j);
+                scaled[j] = Math.round(c * k);
+                error += Math.abs(c - scaled[j] / k) * Math.max(Math.abs(p.lower(j)), Math.abs(p.upper(j)));
+            }
+            return new ScaledObjective(k, scaled, error, any);
         }
-        if (any || p.objectiveConstant() != 0) {
-            DoubleLinearExpr objective = DoubleLinearExpr.weightedSumWithOffset(vars, c, p.objectiveConstant());
-            if (p.sense() == Sense.MAXIMIZE) {
+
+        void setOn(CpModel model, IntVar[] vars, Sense sense) {
+            if (!any) {
+                return;
+            }
+            LinearExpr objective = LinearExpr.weightedSum(vars, coefficients);
+            if (sense == Sense.MAXIMIZE) {
                 model.maximize(objective);
             } else {
                 model.minimize(objective);
             }
         }
-        return vars;
+
+        /** A CP-SAT objective value in the program's units; {@code widening} 1 for a bound, 0 for a solution's value. */
+        double value(double raw, Program p, double widening) {
+            return any ? raw / k + widening * (p.sense() == Sense.MAXIMIZE ? error : -error) + p.objectiveConstant()
+                    : p.objectiveConstant();
+        }
+
+        /** The result with the bound in the program's units (see the record's comment). */
+        SolveResult unscale(SolveResult r, Program p, double relativeGap) {
+            if (!r.hasSolution() || Double.isNaN(r.bound())) {
+                return r;
+            }
+            double widen = p.sense() == Sense.MAXIMIZE ? error : -error;
+            double bound = any ? r.bound() / k + widen + p.objectiveConstant() : r.objective();
+            if (Math.abs(bound - r.objective()) <= 1e-9 * Math.max(1.0, Math.abs(r.objective()))) {
+                bound = r.objective(); // the same value, recomputed in double: no spurious gap
+            }
+            SolveStatus status = r.status();
+            if (status == SolveStatus.OPTIMAL && Gap.relative(r.objective(), bound) > Math.max(relativeGap, 1e-9)) {
+                status = SolveStatus.FEASIBLE; // proven for the rounded objective only
+            }
+            return SolveResult.of(status, r.objective(), bound, r.timings(), r.solverId(), r.solverVersion(), r.nodes(),
+                    r.values(), null, r.message());
+        }
     }
 }
