@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Plans how large language models are deployed at the mobile network edge.",
         subcommands = {ValidateCommand.class, EvaluateCommand.class, SolveCommand.class, DiffCommand.class, StudyCommand.class, GenerateCommand.class,
                 ServeCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

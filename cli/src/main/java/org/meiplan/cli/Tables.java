@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.meiplan.models.eval.Evaluation;
+import org.meiplan.models.eval.GroupMetrics;
 import org.meiplan.models.eval.JobMetrics;
 import org.meiplan.models.eval.PlanViolation;
 import org.meiplan.models.eval.RequestMetrics;
@@ -41,14 +42,30 @@ final class Tables {
 
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"request", "mode", "variant", "site", "uplink", "downlink", "backhaul", "device",
-            "edge", "cloud", "TTFT", "latency", "SLO"});
+            "edge", "cloud", "TTFT", "latency", "pct", "TTFT@pct", "latency@pct", "util", "SLO"});
         for (RequestMetrics r : evaluation.requests()) {
             rows.add(new String[] {r.request(), r.mode(), orDash(r.variant()), orDash(r.site()), seconds(r.uplink()),
                 seconds(r.downlink()), seconds(r.backhaul()), seconds(r.deviceCompute()), seconds(r.edgeCompute()),
                 seconds(r.cloudCompute()), seconds(r.ttft()), seconds(r.latency()),
+                "p" + new java.math.BigDecimal(100 * r.percentile()).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(), seconds(r.ttftPercentile()),
+                seconds(r.latencyPercentile()), Double.isFinite(r.utilisation())
+                        ? String.format(Locale.ROOT, "%.2f", r.utilisation()) : "-",
                 r.served() ? (r.sloMet() ? "met" : "MISSED") : "-"});
         }
-        table(out, "Request classes", rows);
+        table(out, "Request classes (times are means; @pct at the SLO percentile; util: busiest serving group)", rows);
+
+        rows = new ArrayList<>();
+        rows.add(new String[] {"serving group", "replicas", "GPUs each", "utilisation", "busy", "mean batch", "state"});
+        for (GroupMetrics g : evaluation.groups()) {
+            rows.add(new String[] {g.group(), String.valueOf(g.replicas()), String.valueOf(g.gpusPerReplica()),
+                String.format(Locale.ROOT, "%.3f", g.utilisation()), String.format(Locale.ROOT, "%.3f", g.busy()),
+                Double.isFinite(g.meanBatch()) ? String.format(Locale.ROOT, "%.2f", g.meanBatch()) : "inf",
+                g.overloaded() ? "OVERLOADED" : "ok"});
+        }
+        if (rows.size() > 1) {
+            table(out, String.format(Locale.ROOT, "Serving groups (per replica; overloaded at utilisation %.2f)",
+                    instance.workload().utilisationCap()), rows);
+        }
 
         rows = new ArrayList<>();
         rows.add(new String[] {"site", "cached", "storage", "GPU weights", "KV cache", "GPU memory", "compute",

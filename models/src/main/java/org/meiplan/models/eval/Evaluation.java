@@ -14,7 +14,8 @@ public record Evaluation(
         List<UserMetrics> users,
         List<JobMetrics> jobs,
         List<PlanViolation> violations,
-        List<String> assumptions) {
+        List<String> assumptions,
+        List<GroupMetrics> groups) {
 
     public Evaluation {
         requests = List.copyOf(requests);
@@ -23,6 +24,7 @@ public record Evaluation(
         jobs = List.copyOf(jobs);
         violations = List.copyOf(violations);
         assumptions = List.copyOf(assumptions);
+        groups = List.copyOf(groups);
     }
 
     /** Whether the plan breaks no constraint. Missed SLOs and deadlines are metrics, not violations. */

@@ -22,6 +22,8 @@ import org.meiplan.models.physics.CacheReach;
 import org.meiplan.models.physics.Compute;
 import org.meiplan.models.physics.Memory;
 import org.meiplan.models.physics.Radio;
+import org.meiplan.models.physics.ServingGroups;
+import org.meiplan.models.physics.ServingPerformance;
 import org.meiplan.models.physics.ServingTime;
 import org.meiplan.models.physics.ServingTime.Node;
 import org.meiplan.models.plan.Mode;
@@ -48,13 +50,17 @@ import org.meiplan.models.plan.TrainingRun;
  *   <li>Hops: device↔its site over the radio at the Shannon rate of the user's grant;
  *       site↔site over a direct link when there is one, else through the cloud; site↔cloud
  *       over the site's backhaul. Each hop pays its latency and bits/rate.</li>
- *   <li>Compute: the roofline of {@link Compute} on the node's sustained FLOP/s at the
- *       variant's compute precision and memory bandwidth; a site runs a request on all its
- *       GPUs as one tensor-parallel group, the cloud on up to 8.</li>
- *   <li>Loads, by Little's law and rates: FLOP/s demanded against sustained FLOP/s (perfect
- *       batching), resident weights with shared blocks held once per layer, KV cache of
- *       {@code rate × latency} requests in flight, device energy {@code rate × horizon × J
- *       per request} against the user's budget.</li>
+ *   <li>Compute under load: every device, every site's GPUs (one tensor-parallel group) and the
+ *       cloud replicas of each variant ({@link ServingGroups}) are serving groups run with
+ *       continuous batching and prefill priority; {@link ServingPerformance} gives each class's
+ *       prefill wait, prefill and decode time from the load of all classes on the group (mean and
+ *       percentile). {@code ttft} and {@code latency} are means; SLOs are judged at each class's
+ *       percentile. A group at or past {@code workload.utilisationCap} is an {@code OVERLOAD}
+ *       violation; cloud replicas beyond the cloud's GPUs a {@code CLOUD_CAPACITY} violation.</li>
+ *   <li>Loads, by Little's law and rates: FLOP/s demanded against sustained FLOP/s, resident
+ *       weights with shared blocks held once per layer, KV cache of {@code rate × mean latency}
+ *       requests in flight, device energy {@code rate × horizon × J per request} (busy time, not
+ *       waiting) against the user's budget.</li>
  *   <li>Radio: a user without a grant gets an equal share of what its site has not granted
  *       (said in {@link Evaluation#assumptions()}).</li>
  *   <li>Training: a run on [start, end) needs {@code work / (end − start)} FLOP/s; at every
@@ -88,6 +94,30 @@ public final class Evaluator {
         return new Run(instance, plan).evaluate();
     }
 
+    /**
+     * The evaluation with the path of every class it times as served: what {@code meiplan simulate}
+     * replays (the same placements and transfer times, so that only the serving model is checked).
+     */
+    public Replay replay(Instance instance, Plan plan) {
+        Run run = new Run(instance, plan);
+        Evaluation evaluation = run.evaluate();
+        return new Replay(evaluation, run.paths);
+    }
+
+    /** An evaluation and the served paths it timed, in request order. */
+    public record Replay(Evaluation evaluation, List<ServedPath> paths) {
+        public Replay {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
+     * A served class as the evaluator timed it: its placement and the seconds it spends on radio
+     * and wires before its first token and per further token (deterministic at the plan's grants).
+     */
+    public record ServedPath(ServingGroups.Placement placement, double ttftTransfer, double transferPerToken) {
+    }
+
     /** The radio link of one user, rates in bit/s. */
     private record Link(double uplinkRate, double downlinkRate, double uplinkPower) {
     }
@@ -111,6 +141,7 @@ public final class Evaluator {
         final double[] dlUsed;
         final double[] powerUsed;
         final CacheReach reach;
+        final double[] siteUtilisation;
 
         @SuppressWarnings("unchecked")
         Run(Instance instance, Plan plan) {
@@ -134,6 +165,7 @@ public final class Evaluator {
             this.dlUsed = new double[siteCount];
             this.powerUsed = new double[siteCount];
             this.reach = new CacheReach(instance);
+            this.siteUtilisation = new double[siteCount];
         }
 
         void violation(PlanViolation.Kind kind, String path, String subject, double used, double limit, String message) {
@@ -152,10 +184,11 @@ public final class Evaluator {
             for (RequestClass request : instance.requests()) {
                 requests.add(request(request, servings[request.index()], servingPath(servings, request)));
             }
+            List<GroupMetrics> groups = serve(requests);
             List<SiteMetrics> sites = siteChecks();
             List<UserMetrics> users = userChecks();
             List<JobMetrics> jobs = training();
-            return new Evaluation(summary(requests, jobs), requests, sites, users, jobs, violations, assumptions);
+            return new Evaluation(summary(requests, jobs), requests, sites, users, jobs, violations, assumptions, groups);
         }
 
         // ------------------------------------------------------------ caching
@@ -362,7 +395,7 @@ public final class Evaluator {
         RequestMetrics unserved(RequestClass request, String mode) {
             double nan = Double.NaN;
             return new RequestMetrics(request.id(), mode, null, null, false, nan, nan, nan, nan, nan, nan, nan, nan,
-                    false, nan, 0.0);
+                    false, nan, 0.0, request.percentile(), nan, nan, nan);
         }
 
         RequestMetrics request(RequestClass request, Serving serving, String path) {
@@ -484,44 +517,135 @@ public final class Evaluator {
             }
         }
 
+        /** A served class whose times wait for the load of every group: its path, terms and radio link. */
+        final List<Pending> pending = new ArrayList<>();
+        final List<ServedPath> paths = new ArrayList<>();
+
+        record Pending(RequestClass request, Serving serving, User user, Variant variant, Architecture arch,
+                Precision precision, List<Stage> stages, List<Node> nodes, String path, ServingTime.Terms terms,
+                Link link) {
+        }
+
         RequestMetrics timeAndLoad(RequestClass request, Serving serving, User user, Variant variant, Architecture arch,
                 Precision precision, List<Stage> stages, List<Node> nodes, String path) {
-            double bpp = precision.bytesPerParam();
             int[] bounds = new int[stages.size() + 1];
             for (int i = 0; i < stages.size(); i++) {
                 bounds[i + 1] = stages.get(i).lastLayer();
             }
             ServingTime.Terms terms = ServingTime.of(instance, request, variant, nodes, bounds);
             Link link = links[user.index()];
-            double[] comm = {Radio.transferTime(terms.uplinkBits(), link.uplinkRate()),
-                Radio.transferTime(terms.downlinkBits(), link.downlinkRate()), terms.backhaul()};
-            double[] compute = {terms.deviceCompute(), terms.edgeCompute(), terms.cloudCompute()};
-            double ttftPart = terms.ttft(link.uplinkRate(), link.downlinkRate());
-            double latency = terms.latency(link.uplinkRate(), link.downlinkRate());
-
-            if (!Double.isFinite(latency)) {
+            if (!Double.isFinite(terms.latency(link.uplinkRate(), link.downlinkRate()))) {
                 violation(PlanViolation.Kind.UNREACHABLE, path, request.id(), Double.NaN, Double.NaN,
                         "request class " + request.id() + " needs the radio or a link with no capacity"
                                 + " (a zero-bandwidth grant or zero power)");
                 return unserved(request, serving.mode().jsonName());
             }
+            pending.add(new Pending(request, serving, user, variant, arch, precision, stages, nodes, path, terms, link));
+            return null;
+        }
 
+        /**
+         * Times every pending class under the load of all of them ({@link ServingGroups}), reports
+         * overloaded groups, fills in the metrics and adds the loads; returns the groups.
+         */
+        List<GroupMetrics> serve(List<RequestMetrics> requests) {
+            List<ServingGroups.Placement> placements = new ArrayList<>();
+            for (Pending p : pending) {
+                int[] bounds = new int[p.stages().size() + 1];
+                for (int i = 0; i < p.stages().size(); i++) {
+                    bounds[i + 1] = p.stages().get(i).lastLayer();
+                }
+                placements.add(new ServingGroups.Placement(p.request().index(), p.variant().index(), p.nodes(), bounds));
+            }
+            ServingGroups.Result result = ServingGroups.of(instance, placements);
+            double cap = instance.workload().utilisationCap();
+            List<GroupMetrics> groups = new ArrayList<>();
+            for (ServingGroups.GroupInfo g : result.groups()) {
+                ServingPerformance.Group state = g.state();
+                boolean over = state.utilisation() >= cap * (1.0 - tolerances.relative());
+                groups.add(new GroupMetrics(g.id(), g.kind().name().toLowerCase(Locale.ROOT), g.replicas(),
+                        g.gpusPerReplica(), state.utilisation(), state.prefillUtilisation(), state.busy(),
+                        state.meanBatch(), over));
+                if (g.kind() == Node.Kind.SITE) {
+                    String site = g.id().substring("site:".length());
+                    siteUtilisation[instance.siteIndex(site)] = state.utilisation();
+                }
+                if (over) {
+                    String subject = switch (g.kind()) {
+                        case DEVICE -> g.id().substring("device:".length());
+                        case SITE -> g.id().substring("site:".length());
+                        case CLOUD -> Stage.CLOUD;
+                    };
+                    String what = switch (g.kind()) {
+                        case DEVICE -> "the device of " + subject;
+                        case SITE -> "the GPUs of site " + subject;
+                        case CLOUD -> "each cloud replica of " + g.id().substring("cloud:".length()) + " (" + g.replicas()
+                                + " of " + g.gpusPerReplica() + " GPU(s))";
+                    };
+                    violation(PlanViolation.Kind.OVERLOAD, "/serving", subject, state.utilisation(), cap,
+                            String.format(Locale.ROOT, "%s is loaded to utilisation %.3g, at or past the cap %.3g:"
+                                    + " queues grow without bound; serve less there, or raise"
+                                    + " workload.utilisationCap", what, state.utilisation(), cap));
+                }
+            }
+            int cloudGpus = instance.topology().cloud().gpus();
+            if (tolerances.exceeds(result.cloudGpusNeeded(), cloudGpus)) {
+                violation(PlanViolation.Kind.CLOUD_CAPACITY, "/serving", Stage.CLOUD, result.cloudGpusNeeded(), cloudGpus,
+                        String.format(Locale.ROOT, "the cloud needs %.0f GPUs to keep its replicas at the target"
+                                + " utilisation %.3g but has %d", result.cloudGpusNeeded(),
+                                instance.workload().targetUtilisation(), cloudGpus));
+            }
+            for (int k = 0; k < pending.size(); k++) {
+                Pending p = pending.get(k);
+                requests.set(p.request().index(), finish(p, result.times().get(k)));
+                ServingTime.Terms terms = p.terms();
+                double ttftTransfer = terms.ttft(p.link().uplinkRate(), p.link().downlinkRate()) - terms.prefill();
+                double latencyTransfer = terms.latency(p.link().uplinkRate(), p.link().downlinkRate())
+                        - terms.deviceCompute() - terms.edgeCompute() - terms.cloudCompute();
+                int steps = p.request().outputTokens() - 1;
+                paths.add(new ServedPath(placements.get(k), ttftTransfer,
+                        steps > 0 ? Math.max(0.0, latencyTransfer - ttftTransfer) / steps : 0.0));
+            }
+            paths.sort(java.util.Comparator.comparingInt(x -> x.placement().request()));
+            return groups;
+        }
+
+        RequestMetrics finish(Pending p, ServingGroups.PlacementTimes times) {
+            RequestClass request = p.request();
+            ServingTime.Terms terms = p.terms();
+            Link link = p.link();
+            User user = p.user();
+            Architecture arch = p.arch();
+            double bpp = p.precision().bytesPerParam();
+            double up = Radio.transferTime(terms.uplinkBits(), link.uplinkRate());
+            double down = Radio.transferTime(terms.downlinkBits(), link.downlinkRate());
+            double[] comm = {up, down, terms.backhaul()};
+            double[] compute = times.byKind();
+            double ttftFixed = terms.ttft(link.uplinkRate(), link.downlinkRate()) - terms.prefill();
+            double latencyFixed = terms.latency(link.uplinkRate(), link.downlinkRate()) - terms.deviceCompute()
+                    - terms.edgeCompute() - terms.cloudCompute();
+            double ttft = ttftFixed + times.ttftMean();
+            double latency = latencyFixed + times.totalMean();
+            double q = request.percentile();
+            double ttftQ = ServingGroups.quantile(q, ttftFixed, times, false);
+            double latencyQ = ServingGroups.quantile(q, latencyFixed, times, true);
             // Loads.
             String site = null;
-            double deviceSeconds = 0.0;
-            for (int i = 0; i < stages.size(); i++) {
-                Stage stage = stages.get(i);
-                Node node = nodes.get(i);
+            double kvLatency = Double.isFinite(latency) ? latency : terms.latency(link.uplinkRate(), link.downlinkRate());
+            for (int i = 0; i < p.stages().size(); i++) {
+                Stage stage = p.stages().get(i);
+                Node node = p.nodes().get(i);
                 double flops = Compute.requestFlops(arch, stage.firstLayer(), stage.lastLayer(), request.promptTokens(),
                         request.outputTokens());
-                double kv = ServingTime.kvCacheBytes(arch, request, latency, stage.firstLayer(), stage.lastLayer());
+                double kv = ServingTime.kvCacheBytes(arch, request, kvLatency, stage.firstLayer(), stage.lastLayer());
                 if (node.kind() == Node.Kind.SITE) {
                     site = site == null ? stage.node() : site;
                     siteLoad[node.index()] += request.rate() * flops;
                     siteKv[node.index()] += kv;
+                    Variant variant = p.variant();
                     for (int b = 0; b < variant.blockCount(); b++) {
                         boolean[] held = siteLayers[node.index()].computeIfAbsent(variant.block(b),
-                                k -> new boolean[arch.layers() + 2]);
+                                x -> new boolean[arch.layers() + 2]);
                         for (int l = stage.firstLayer(); l < stage.lastLayer(); l++) {
                             held[l] = true;
                         }
@@ -534,14 +658,14 @@ public final class Evaluator {
                             + kv;
                 }
             }
-            deviceSeconds = compute[0];
             Profile deviceProfile = instance.deviceOf(user);
-            double energy = ServingTime.deviceEnergy(deviceProfile, deviceSeconds, link.uplinkPower(), comm[0]);
+            double energy = ServingTime.deviceEnergy(deviceProfile, terms.deviceCompute(), link.uplinkPower(), comm[0]);
             userEnergyRate[user.index()] += request.rate() * energy;
 
-            boolean sloMet = ttftPart <= request.ttftSlo() * (1 + 1e-9) && latency <= request.latencySlo() * (1 + 1e-9);
-            return new RequestMetrics(request.id(), serving.mode().jsonName(), variant.id(), site, true, comm[0], comm[1],
-                    comm[2], compute[0], compute[1], compute[2], ttftPart, latency, sloMet, variant.quality(), energy);
+            boolean sloMet = ttftQ <= request.ttftSlo() * (1 + 1e-9) && latencyQ <= request.latencySlo() * (1 + 1e-9);
+            return new RequestMetrics(request.id(), p.serving().mode().jsonName(), p.variant().id(), site, true, comm[0],
+                    comm[1], comm[2], compute[0], compute[1], compute[2], ttft, latency, sloMet, p.variant().quality(),
+                    energy, q, ttftQ, latencyQ, times.utilisation());
         }
 
         // ------------------------------------------------------------ capacities
@@ -625,7 +749,7 @@ public final class Evaluator {
                 }
                 out.add(new SiteMetrics(site.id(), storageUsed[s], site.storage(), weights, siteKv[s], memory, siteLoad[s],
                         capacity, ulUsed[s], site.uplinkBandwidth(), dlUsed[s], site.downlinkBandwidth(), powerUsed[s],
-                        site.txPower(), cachedCount));
+                        site.txPower(), cachedCount, siteUtilisation[s]));
             }
             return out;
         }

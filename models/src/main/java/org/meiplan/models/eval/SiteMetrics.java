@@ -2,7 +2,8 @@ package org.meiplan.models.eval;
 
 /**
  * Resources one site uses under the plan against what it has. Compute is FLOP/s demanded
- * by the requests it serves (and training) against sustained FLOP/s.
+ * by the requests it serves (and training) against sustained FLOP/s; utilisation is the serving
+ * model's (prefill plus marginal decode time per second of its GPU group).
  */
 public record SiteMetrics(
         String site,
@@ -19,5 +20,6 @@ public record SiteMetrics(
         double downlinkBandwidth,
         double powerUsed,
         double power,
-        int cachedVariants) {
+        int cachedVariants,
+        double utilisation) {
 }

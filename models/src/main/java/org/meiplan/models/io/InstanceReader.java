@@ -172,9 +172,17 @@ public final class InstanceReader {
     private static final Set<String> USER_FIELDS = Set.of("id", "device", "position", "site", "txPower", "energyBudget",
             "gains", "notes");
     private static final Set<String> LINK_FIELDS = Set.of("between", "rate", "latency");
-    private static final Set<String> WORKLOAD_FIELDS = Set.of("horizon", "bytesPerToken", "activationBytes", "requests");
-    private static final Set<String> REQUEST_FIELDS = Set.of("id", "user", "variant", "rate", "promptTokens",
-            "outputTokens", "ttft", "latency", "minQuality", "privacy", "weight", "notes");
+    private static final Set<String> WORKLOAD_FIELDS = union(Set.of("horizon", "bytesPerToken", "activationBytes",
+            "requests"), ServingFieldsReader.WORKLOAD_FIELDS);
+    private static final Set<String> REQUEST_FIELDS = union(Set.of("id", "user", "variant", "rate", "promptTokens",
+            "outputTokens", "ttft", "latency", "minQuality", "privacy", "weight", "notes"),
+            ServingFieldsReader.REQUEST_FIELDS);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
     private static final Set<String> TRAINING_FIELDS = Set.of("horizon", "jobs");
     private static final Set<String> JOB_FIELDS = Set.of("id", "user", "site", "base", "method", "adapter", "tokens",
             "epochs", "release", "deadline", "weight", "privacy", "batchTokens", "notes");
@@ -951,21 +959,24 @@ public final class InstanceReader {
                     DEFAULT_BYTES_PER_TOKEN, false);
             double activationBytes = check.quantity(node, "activationBytes", path, Dimension.BYTES, Range.POSITIVE,
                     DEFAULT_ACTIVATION_BYTES, false);
+            ServingFieldsReader.Settings serving = new ServingFieldsReader(check).workload(node, path);
             List<RequestClass> requests = new ArrayList<>();
             ArrayNode list = check.array(node, "requests", path, false, limits.maxRequests());
             Set<String> seen = new java.util.HashSet<>();
             if (list != null) {
                 for (int i = 0; i < list.size(); i++) {
-                    RequestClass request = request(list.get(i), path + "/requests/" + i, requests.size(), seen);
+                    RequestClass request = request(list.get(i), path + "/requests/" + i, requests.size(), seen,
+                            serving.percentile());
                     if (request != null) {
                         requests.add(request);
                     }
                 }
             }
-            return new Workload(requests, horizon, bytesPerToken, activationBytes);
+            return new Workload(requests, horizon, bytesPerToken, activationBytes, serving.utilisationCap(),
+                    serving.targetUtilisation());
         }
 
-        RequestClass request(JsonNode node, String path, int index, Set<String> seen) {
+        RequestClass request(JsonNode node, String path, int index, Set<String> seen, double defaultPercentile) {
             if (!check.entry(node, path, REQUEST_FIELDS)) {
                 return null;
             }
@@ -980,6 +991,7 @@ public final class InstanceReader {
             double latency = check.quantity(node, "latency", path, Dimension.TIME, Range.POSITIVE, 1.0, true);
             String privacy = check.choice(node, "privacy", path, PRIVACY_NAMES, "any", false);
             double weight = check.quantity(node, "weight", path, Dimension.NUMBER, Range.NON_NEGATIVE, 1.0, false);
+            double percentile = new ServingFieldsReader(check).percentile(node, path, defaultPercentile);
             Integer user = userId == null ? null : userIds.get(userId);
             if (userId != null && user == null && usersRead) {
                 missing(path + "/user", userId, "topology.users", userIds.keySet());
@@ -1016,7 +1028,7 @@ public final class InstanceReader {
             }
             return check.build(path, null, () -> new RequestClass(id, index, user, variant, rate, prompt, output,
                     Math.min(ttft, latency), latency, minQuality, Privacy.valueOf(privacy.toUpperCase(java.util.Locale.ROOT)),
-                    weight));
+                    weight, percentile));
         }
 
         // ---------------------------------------------------------------- training

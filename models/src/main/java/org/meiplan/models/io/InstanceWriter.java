@@ -130,14 +130,17 @@ public final class InstanceWriter {
 
         ObjectNode workload = root.putObject("workload");
         workload.put("horizon", instance.workload().horizon()).put("bytesPerToken", instance.workload().bytesPerToken())
-                .put("activationBytes", instance.workload().activationBytes());
+                .put("activationBytes", instance.workload().activationBytes())
+                .put("utilisationCap", instance.workload().utilisationCap())
+                .put("targetUtilisation", instance.workload().targetUtilisation());
         ArrayNode requests = workload.putArray("requests");
         for (RequestClass r : instance.requests()) {
             requests.addObject().put("id", r.id()).put("user", instance.users().get(r.user()).id())
                     .put("variant", instance.variants().get(r.variant()).id()).put("rate", r.rate())
                     .put("promptTokens", r.promptTokens()).put("outputTokens", r.outputTokens())
                     .put("ttft", r.ttftSlo()).put("latency", r.latencySlo()).put("minQuality", r.minQuality())
-                    .put("privacy", r.privacy().name().toLowerCase(Locale.ROOT)).put("weight", r.weight());
+                    .put("privacy", r.privacy().name().toLowerCase(Locale.ROOT)).put("weight", r.weight())
+                    .put("percentile", r.percentile());
         }
 
         ObjectNode training = root.putObject("training");

@@ -51,13 +51,21 @@ class EvaluatorTest {
         Evaluation e = new Evaluator().evaluate(hand, plan);
         assertThat(e.violations()).isEmpty();
         RequestMetrics m = e.requests().get(0);
-        // prefill: max(1.08e9 FLOP / 1e12, 1.2e7 B / 1e10) = 1.2 ms
-        assertThat(m.ttft()).isCloseTo(1.2e-3, within(1e-12));
-        // each of 9 further tokens: max(1.168e7 / 1e12, (1.2e7 + 105·16,000) / 1e10) = 1.368 ms
-        assertThat(m.latency()).isCloseTo(1.2e-3 + 9 * 1.368e-3, within(1e-12));
+        // prefill: max(1.08e9 FLOP / 1e12, 1.2e7 B / 1e10) = 1.2 ms; each of 9 further tokens at batch 1:
+        // max(1.168e7 / 1e12, (1.2e7 + 105·16,000) / 1e10) = 1.368 ms; queueing at 1 request/s on top
+        double[] q = oneStream(1.0, 1.2e-3, 9, 1.2e-3, 105 * 16_000 / 1e10);
+        assertThat(m.ttft()).isCloseTo(q[0], within(1e-9));
+        assertThat(m.latency()).isCloseTo(q[1], within(1e-9));
+        assertThat(m.ttft()).isGreaterThan(1.2e-3);
+        assertThat(m.latency()).isGreaterThan(1.2e-3 + 9 * 1.368e-3);
+        // the server is busy less than 5% of the time: the 95th percentile request does not wait
+        assertThat(e.groups().get(0).busy()).isLessThan(0.05);
+        assertThat(m.ttftPercentile()).isCloseTo(1.2e-3, within(1e-12));
+        assertThat(m.latencyPercentile()).isGreaterThan(m.latency());
+        assertThat(m.percentile()).isEqualTo(0.95);
         assertThat(m.deviceCompute()).isCloseTo(m.latency(), within(1e-15));
         assertThat(m.uplink()).isZero();
-        // energy: 2 W busy for 13.512 ms
+        // energy: 2 W busy for 13.512 ms (waiting burns nothing)
         assertThat(m.deviceEnergy()).isCloseTo(2 * 0.013512, within(1e-12));
         assertThat(m.sloMet()).isTrue();
         // over the 100 s horizon at 1 request/s
@@ -77,9 +85,11 @@ class EvaluatorTest {
         double step = 1.368e-5;             // max(1.168e7/1e14, 1.368e7/1e12)
         assertThat(m.uplink()).isCloseTo(up, within(1e-15));
         assertThat(m.downlink()).isCloseTo(token, within(1e-15));
-        assertThat(m.ttft()).isCloseTo(up + prefill + token, within(1e-12));
-        assertThat(m.latency()).isCloseTo(up + prefill + token + 9 * step, within(1e-12));
-        assertThat(m.edgeCompute()).isCloseTo(prefill + 9 * step, within(1e-12));
+        double[] q = oneStream(1.0, prefill, 9, 1.2e7 / 1e12, 105 * 16_000 / 1e12);
+        assertThat(m.ttft()).isCloseTo(up + token + q[0], within(1e-12));
+        assertThat(m.latency()).isCloseTo(up + token + q[1], within(1e-12));
+        assertThat(m.edgeCompute()).isCloseTo(q[1], within(1e-12));
+        assertThat(q[1]).isCloseTo(prefill + 9 * step, within(1e-6)); // a light load adds little
         // uplink energy: 1 W for the prompt's airtime
         assertThat(m.deviceEnergy()).isCloseTo(up, within(1e-15));
         SiteMetrics s1 = e.sites().get(0);
@@ -252,5 +262,25 @@ class EvaluatorTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Mean compute TTFT and latency of one memory-bound stream alone on a server, in closed form:
+     * Little's law {@code N = λK(a + kv(1+N))/(1−ρ_pre)} solved for the mean batch N, the round
+     * {@code τ = a + kv(1+N)}, decode {@code Kτ/(1−ρ_pre)}, and Cobham's prefill wait
+     * {@code (λs²/2 + r·t²/2)/(1−ρ_pre)} with r = λK·p/N iterations per second of length
+     * {@code t = a + kv·N/p}, p = 1 − e^{−N}.
+     */
+    static double[] oneStream(double rate, double s, int steps, double a, double kv) {
+        double rhoPre = rate * s;
+        double g = rate * steps / (1 - rhoPre);
+        double n = g * (a + kv) / (1 - g * kv);
+        double tau = a + kv * (1 + n);
+        double decode = steps * tau / (1 - rhoPre);
+        double p = 1 - Math.exp(-n);
+        double t = a + kv * n / p;
+        double iterations = rate * steps * p / n;
+        double wait = (rate * s * s / 2 + iterations * t * t / 2) / (1 - rhoPre);
+        return new double[] {wait + s, wait + s + decode};
     }
 }

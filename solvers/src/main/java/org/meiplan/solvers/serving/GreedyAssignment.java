@@ -49,7 +49,7 @@ public final class GreedyAssignment {
             if (opt.site() >= 0) {
                 Site site = instance.sites().get(opt.site());
                 Profile gpu = instance.gpuOf(site);
-                use = Math.max(opt.siteFlops() / (site.gpus() * gpu.peakFlops("fp16") * gpu.efficiency()),
+                use = Math.max(opt.siteUtilisation() / instance.workload().targetUtilisation(),
                         opt.siteKv() / (site.gpus() * gpu.memory()));
             }
             density[i] = formulation.score(order.get(i)[2]) / (1e-6 + use);
@@ -73,6 +73,9 @@ public final class GreedyAssignment {
         Arrays.fill(choice, -1);
         double objective = 0.0;
         double horizon = instance.workload().horizon();
+        double target = instance.workload().targetUtilisation();
+        double[] cloudLoad = new double[instance.variants().size()];
+        double cloudGpus = 0.0;
         for (int i : idx) {
             int r = order.get(i)[0];
             if (choice[r] >= 0) {
@@ -82,11 +85,24 @@ public final class GreedyAssignment {
             User user = instance.users().get(instance.requests().get(r).user());
             Profile device = instance.deviceOf(user);
             if (devMem[user.index()] + opt.deviceBytes() > device.memory()
-                    || devFlops[user.index()] + opt.deviceFlops() > device.peakFlops("fp16") * device.efficiency()
+                    || devFlops[user.index()] + opt.deviceUtilisation() > target
                     || devEnergy[user.index()] + horizon * opt.devicePower() > user.energyBudget()) {
                 continue;
             }
             double extra = 0.0;
+            double cloudAfter = cloudGpus;
+            if (opt.mode() == org.meiplan.models.plan.Mode.CLOUD) {
+                Variant v = instance.variants().get(opt.variant());
+                int tp = org.meiplan.models.physics.ServingGroups.cloudTensorParallel(instance, v);
+                double before = cloudLoad[v.index()] > 0.0 ? tp * Math.ceil(cloudLoad[v.index()] / target - 1e-12) : 0.0;
+                double after = tp * Math.max(1.0, Math.ceil((cloudLoad[v.index()] + opt.cloudUtilisation()) / target - 1e-12));
+                cloudAfter = cloudGpus - before + after;
+                if (cloudAfter > instance.topology().cloud().gpus()) {
+                    continue;
+                }
+                cloudLoad[v.index()] += opt.cloudUtilisation();
+            }
+            cloudGpus = cloudAfter;
             if (opt.site() >= 0) {
                 int s = opt.site();
                 Site site = instance.sites().get(s);
@@ -96,7 +112,7 @@ public final class GreedyAssignment {
                     extra += held[s][v.block(b)] ? 0.0 : instance.catalog().blocks().get(v.block(b)).bytes();
                 }
                 if (weights[s] + extra + kv[s] + opt.siteKv() > site.gpus() * gpu.memory()
-                        || flops[s] + opt.siteFlops() > site.gpus() * gpu.peakFlops("fp16") * gpu.efficiency()
+                        || flops[s] + opt.siteUtilisation() > target
                         || (freeCaching && weights[s] + extra > site.storage())) {
                     continue;
                 }
@@ -105,10 +121,10 @@ public final class GreedyAssignment {
                 }
                 weights[s] += extra;
                 kv[s] += opt.siteKv();
-                flops[s] += opt.siteFlops();
+                flops[s] += opt.siteUtilisation();
             }
             devMem[user.index()] += opt.deviceBytes();
-            devFlops[user.index()] += opt.deviceFlops();
+            devFlops[user.index()] += opt.deviceUtilisation();
             devEnergy[user.index()] += horizon * opt.devicePower();
             choice[r] = order.get(i)[1];
             objective += formulation.score(order.get(i)[2]);

@@ -71,6 +71,20 @@ final class ServingRadio {
                 radio[request.user()] = true;
             }
         }
+        // every chosen path timed under the load of all of them, at each class's percentile (the evaluator's view)
+        List<org.meiplan.models.physics.ServingGroups.Placement> placements = new ArrayList<>();
+        int[] slot = new int[instance.requests().size()];
+        for (RequestClass request : instance.requests()) {
+            int k = choice[request.index()];
+            slot[request.index()] = -1;
+            if (k >= 0) {
+                ServingOption o = menus.get(request.index()).get(k);
+                slot[request.index()] = placements.size();
+                placements.add(new org.meiplan.models.physics.ServingGroups.Placement(request.index(), o.variant(),
+                        o.nodes(), o.bounds()));
+            }
+        }
+        List<ServingTime.Terms> loaded = org.meiplan.models.physics.ServingGroups.loadedTerms(instance, placements);
         // per user: W of device compute and bit/s over the uplink, over all its served classes
         double[] computePower = new double[instance.users().size()];
         double[] airBits = new double[instance.users().size()];
@@ -141,13 +155,15 @@ final class ServingRadio {
             for (int r : cellRequests.get(site.index())) {
                 RequestClass request = instance.requests().get(r);
                 ServingOption o = menus.get(r).get(choice[r]);
-                ServingTime.Terms t = ServingTime.of(instance, request, instance.variants().get(o.variant()), o.nodes(),
-                        o.bounds());
+                ServingTime.Terms t = loaded.get(slot[r]);
                 int u = local[request.user()];
+                double noise = instance.topology().noiseDensity();
+                double equal = t.latency(Radio.rate(up[u], power[u], gain[u], noise),
+                        Radio.rate(down[u], site.txPower() / n, gain[u], noise));
                 demands.add(new BisectionMinMaxSloRatio.Demand(u, t.fixedTtft(), t.uplinkBitsTtft(),
                         t.downlinkBitsTtft(), request.ttftSlo(), request.ttftSlo()));
                 demands.add(new BisectionMinMaxSloRatio.Demand(u, t.fixed(), t.uplinkBits(), t.downlinkBits(),
-                        request.latencySlo(), Math.min(o.latency(), request.latencySlo())));
+                        request.latencySlo(), equal));
             }
             BisectionMinMaxSloRatio.Cell cell = new BisectionMinMaxSloRatio.Cell(site.uplinkBandwidth(),
                     site.downlinkBandwidth(), site.txPower(), n0, gain, power, floor, demands);

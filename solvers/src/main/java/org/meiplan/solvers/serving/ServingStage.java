@@ -327,7 +327,8 @@ public final class ServingStage implements org.meiplan.solvers.plan.Stage {
                     continue;
                 }
                 ServingOption o = menus.get(request.index()).get(k);
-                boolean named = request.index() == r || (s >= 0 && o.site() == s) || (u >= 0 && request.user() == u);
+                boolean named = request.index() == r || (s >= 0 && o.site() == s) || (u >= 0 && request.user() == u)
+                        || (Stage.CLOUD.equals(v.subject()) && o.mode() == Mode.CLOUD);
                 if (named && request.rate() * request.weight() < worstScore) {
                     worstScore = request.rate() * request.weight();
                     worst = request.index();

@@ -116,7 +116,8 @@ class ServingStageTest {
             RequestMetrics m = evaluation.requests().get(r);
             RequestClass request = instance.requests().get(r);
             if (m.served() && !m.mode().equals("device")) {
-                worst = Math.max(worst, Math.max(m.ttft() / request.ttftSlo(), m.latency() / request.latencySlo()));
+                worst = Math.max(worst, Math.max(m.ttftPercentile() / request.ttftSlo(),
+                        m.latencyPercentile() / request.latencySlo()));
             }
         }
         return worst;
@@ -129,8 +130,13 @@ class ServingStageTest {
     @Test
     void aClassWhoseVariantOnlyALinkedNeighbourCachesIsServedThere() throws IOException {
         // edge-tiny: r2 (user u2 at bs-1, privacy edge) asks for l8b-int4-health, which only bs-2 caches
-        // after the caching stage; bs-1–bs-2 are linked (1 ms, 10 Gb/s), so CacheReach counts a hit.
-        Instance instance = new InstanceReader().read(repositoryRoot().resolve("datasets/instances/edge-tiny.json"));
+        // after the caching stage; bs-1–bs-2 are linked (1 ms, 10 Gb/s), so CacheReach counts a hit. Planned at a
+        // target utilisation of 0.3: bs-2's single L4 run at the default 0.6 would take 9.0 s at p95, past r2's 8 s
+        // SLO (the serving model's batching and queueing), at 0.3 it takes 4.9 s.
+        String json = Files.readString(repositoryRoot().resolve("datasets/instances/edge-tiny.json"));
+        Instance instance = new InstanceReader().read(json.replace("\"workload\": {",
+                "\"workload\": {\"targetUtilisation\": 0.3, "));
+        assertThat(instance.workload().targetUtilisation()).isEqualTo(0.3);
         Plan cached = org.meiplan.solvers.plan.Stages.byName("caching").solve(instance, Plan.empty(instance.name()),
                 StageOptions.DEFAULTS.withTimeLimit(20));
         RequestClass r2 = instance.requests().get(instance.requestIndex("r2"));

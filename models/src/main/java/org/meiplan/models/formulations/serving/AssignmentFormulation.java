@@ -24,10 +24,12 @@ import org.meiplan.models.math.ProgramBuilder;
  *   Σ_{o of r} serve[o] ≤ 1                                  for every class r        (one option or reject)
  *   serve[o] ≤ hold[s(o), k]                                 for every block k of o's variant
  *   Σ_k bytes[k]·hold[s,k] + Σ_o kv[o]·serve[o] ≤ gpuMemory[s]   for every site s
- *   Σ_o flops[o]·serve[o] ≤ sustainedFlops[s]                for every site s
+ *   Σ_o util[o]·serve[o] ≤ targetUtilisation                 for every site s (the serving model's utilisation)
  *   Σ_k bytes[k]·hold[s,k] ≤ storage[s]                      for every site s (free caching only)
- *   Σ_o deviceBytes[o]·serve[o] ≤ memory[u]; Σ_o deviceFlops[o]·serve[o] ≤ flops[u];
+ *   Σ_o deviceBytes[o]·serve[o] ≤ memory[u]; Σ_o deviceUtil[o]·serve[o] ≤ targetUtilisation;
  *   Σ_o horizon·devicePower[o]·serve[o] ≤ energyBudget[u]    for every user u
+ *   serve[o] ≤ cloud[v(o)]                                   for every cloud option o
+ *   Σ_o tp[v]·util[o]/target·serve[o] + Σ_v tp[v]·cloud[v] ≤ cloudGpus   (replicas = ⌈load/target⌉ ≤ load/target + 1)
  *   latency[o]·serve[o] ≤ worst                              (MaxLatency only)
  *   max Σ_o score[o]·serve[o] − w_max·worst
  * </pre>
@@ -100,6 +102,7 @@ public final class AssignmentFormulation {
         addHold(b, blocks);
         addSiteCapacities(b, blocks);
         addDeviceCapacities(b);
+        addCloudCapacity(b);
         if (worst >= 0) {
             addWorst(b, worst);
         }
@@ -152,7 +155,7 @@ public final class AssignmentFormulation {
         }
     }
 
-    // Σ_k bytes·hold + Σ_o kv·serve ≤ gpuMemory[s];  Σ_o flops·serve ≤ sustained[s];  Σ_k bytes·hold ≤ storage[s]
+    // Σ_k bytes·hold + Σ_o kv·serve ≤ gpuMemory[s];  Σ_o util·serve ≤ target;  Σ_k bytes·hold ≤ storage[s]
     private void addSiteCapacities(ProgramBuilder b, int blocks) {
         int sites = instance.sites().size();
         LinearExpression[] memory = new LinearExpression[sites];
@@ -173,11 +176,12 @@ public final class AssignmentFormulation {
             ServingOption option = options.get(o);
             if (option.site() >= 0) {
                 memory[option.site()].term(option.siteKv(), serve(o));
-                compute[option.site()].term(option.siteFlops(), serve(o));
+                compute[option.site()].term(option.siteUtilisation(), serve(o));
             }
         }
         ConstraintFamily mem = b.constraints("gpuMemory");
-        ConstraintFamily flops = b.constraints("compute");
+        ConstraintFamily flops = b.constraints("utilisation");
+        double target = instance.workload().targetUtilisation();
         ConstraintFamily store = b.constraints("storage");
         for (Site site : instance.sites()) {
             if (!site.hasGpus()) {
@@ -185,14 +189,14 @@ public final class AssignmentFormulation {
             }
             Profile gpu = instance.gpuOf(site);
             mem.addLabelled(site.id(), memory[site.index()].le(site.gpus() * gpu.memory()));
-            flops.addLabelled(site.id(), compute[site.index()].le(site.gpus() * gpu.peakFlops("fp16") * gpu.efficiency()));
+            flops.addLabelled(site.id(), compute[site.index()].le(target));
             if (freeCaching) {
                 store.addLabelled(site.id(), storage[site.index()].le(site.storage()));
             }
         }
     }
 
-    // Σ_o deviceBytes·serve ≤ memory[u];  Σ_o deviceFlops·serve ≤ flops[u];  Σ_o horizon·power·serve ≤ budget[u]
+    // Σ_o deviceBytes·serve ≤ memory[u];  Σ_o deviceUtil·serve ≤ target;  Σ_o horizon·power·serve ≤ budget[u]
     private void addDeviceCapacities(ProgramBuilder b) {
         int users = instance.users().size();
         LinearExpression[] memory = new LinearExpression[users];
@@ -209,23 +213,52 @@ public final class AssignmentFormulation {
             int u = instance.requests().get(option.request()).user();
             if (option.deviceBytes() > 0.0) {
                 memory[u].term(option.deviceBytes(), serve(o));
-                compute[u].term(option.deviceFlops(), serve(o));
+                compute[u].term(option.deviceUtilisation(), serve(o));
             }
             if (option.devicePower() > 0.0) {
                 energy[u].term(horizon * option.devicePower(), serve(o));
             }
         }
         ConstraintFamily mem = b.constraints("deviceMemory");
-        ConstraintFamily flops = b.constraints("deviceCompute");
+        ConstraintFamily flops = b.constraints("deviceUtilisation");
+        double target = instance.workload().targetUtilisation();
         ConstraintFamily budget = b.constraints("energy");
         for (User user : instance.users()) {
             Profile device = instance.deviceOf(user);
             int u = user.index();
             mem.addLabelled(user.id(), memory[u].le(device.memory()));
-            flops.addLabelled(user.id(), compute[u].le(device.peakFlops("fp16") * device.efficiency()));
+            flops.addLabelled(user.id(), compute[u].le(target));
             if (Double.isFinite(user.energyBudget())) {
                 budget.addLabelled(user.id(), energy[u].le(user.energyBudget()));
             }
+        }
+    }
+
+    // serve[o] ≤ cloud[v(o)];  Σ_o tp[v]·util[o]/target·serve[o] + Σ_v tp[v]·cloud[v] ≤ cloudGpus
+    private void addCloudCapacity(ProgramBuilder b) {
+        Map<Integer, Integer> used = new LinkedHashMap<>();
+        LinearExpression gpus = new LinearExpression();
+        ConstraintFamily link = b.constraints("cloudVariant");
+        double target = instance.workload().targetUtilisation();
+        for (int o = 0; o < options.size(); o++) {
+            ServingOption option = options.get(o);
+            if (option.mode() != org.meiplan.models.plan.Mode.CLOUD) {
+                continue;
+            }
+            Variant v = instance.variants().get(option.variant());
+            int tp = org.meiplan.models.physics.ServingGroups.cloudTensorParallel(instance, v);
+            Integer column = used.get(v.index());
+            if (column == null) {
+                column = b.binaries("cloud[" + v.id() + "]").offset();
+                used.put(v.index(), column);
+                gpus.term(tp, column);
+            }
+            gpus.term(tp * option.cloudUtilisation() / target, serve(o));
+            link.addLabelled(instance.requests().get(option.request()).id() + "," + v.id(),
+                    new LinearExpression().term(serve(o)).term(-1.0, column).le(0.0));
+        }
+        if (!used.isEmpty()) {
+            b.constraints("cloudGpus").addLabelled("cloud", gpus.le(instance.topology().cloud().gpus()));
         }
     }
 

@@ -14,13 +14,16 @@ import org.meiplan.models.physics.CacheReach;
 import org.meiplan.models.physics.Compute;
 import org.meiplan.models.physics.Memory;
 import org.meiplan.models.physics.Radio;
+import org.meiplan.models.physics.ServingGroups;
 import org.meiplan.models.physics.ServingTime;
 import org.meiplan.models.physics.ServingTime.Node;
 import org.meiplan.models.plan.Mode;
 
 /**
  * The options of every request class for the mode and placement assignment, each timed with
- * {@link ServingTime} (the evaluator's model) at the serving stage's radio grants: every user that
+ * {@link ServingGroups#designTerms} (the evaluator's serving model at the class's SLO percentile,
+ * with every site and cloud replica at the workload's target utilisation and each device under
+ * its own class) at the serving stage's radio grants: every user that
  * uses the radio gets at least an equal share of its site's uplink and downlink bandwidth and
  * power among the users attached to the site, and transmits at its power limit.
  *
@@ -29,7 +32,8 @@ import org.meiplan.models.plan.Mode;
  * directly linked site that reaches the class under {@link CacheReach} (the caching stage's hit rule;
  * the request then crosses the link both ways, timed by {@link ServingTime}); split at the
  * user's site at the layer of least latency whose device part fits the device; cloud. An option is
- * kept when it meets both SLOs, respects privacy (device: device or split; edge: no cloud) and, when
+ * kept when it meets both SLOs at the design point, keeps its device and site at or below the
+ * target utilisation on its own, respects privacy (device: device or split; edge: no cloud) and, when
  * {@code cached} is given, uses a site only for a variant the site caches. Sites without GPUs serve
  * nothing. Multi-node pipelines are not on the menu (see {@link PartitionProblem}).
  */
@@ -137,12 +141,15 @@ public final class ServingMenus {
         double bpp = instance.catalog().precisionOf(variant).bytesPerParam();
         User user = instance.users().get(request.user());
         Profile device = instance.deviceOf(user);
-        ServingTime.Terms terms = ServingTime.of(instance, request, variant, nodes, bounds);
+        ServingTime.Terms terms = ServingGroups.designTerms(instance, request, variant, nodes, bounds);
         double ttft = terms.ttft(up, down);
         double latency = terms.latency(up, down);
         if (!(ttft <= request.ttftSlo()) || !(latency <= request.latencySlo())) {
             return null;
         }
+        ServingGroups.Placement placement = new ServingGroups.Placement(request.index(), v, nodes, bounds);
+        double siteUtilisation = 0.0;
+        double deviceUtilisation = 0.0;
         double siteFlops = 0.0;
         double siteKv = 0.0;
         double deviceBytes = 0.0;
@@ -154,12 +161,16 @@ public final class ServingMenus {
             if (nodes.get(i).kind() == Node.Kind.SITE) {
                 siteFlops += flops;
                 siteKv += kv;
+                siteUtilisation += ServingGroups.utilisationOf(instance, placement, i);
             } else if (nodes.get(i).kind() == Node.Kind.DEVICE) {
+                deviceUtilisation += ServingGroups.utilisationOf(instance, placement, i);
                 deviceFlops += flops;
                 deviceBytes += Memory.weightBytesForLayers(arch, bpp, bounds[i], bounds[i + 1]) + kv;
             }
         }
-        if (deviceBytes > device.memory() || deviceFlops > device.peakFlops("fp16") * device.efficiency()) {
+        double target = instance.workload().targetUtilisation();
+        if (deviceBytes > device.memory() || deviceFlops > device.peakFlops("fp16") * device.efficiency()
+                || deviceUtilisation > target || siteUtilisation > target) {
             return null;
         }
         double energy = ServingTime.deviceEnergy(device, terms.deviceCompute(), user.txPower(),
@@ -171,11 +182,11 @@ public final class ServingMenus {
         }
         if (terms.cloudCompute() > 0.0) {
             Profile cloud = instance.profiles().get(instance.topology().cloud().profile());
-            server += terms.cloudCompute() * cloud.powerBusy()
-                    * Math.min(ServingTime.CLOUD_GPUS_PER_REQUEST, instance.topology().cloud().gpus());
+            server += terms.cloudCompute() * cloud.powerBusy() * ServingGroups.cloudTensorParallel(instance, variant);
         }
         return new ServingOption(request.index(), mode, v, nodes, bounds, site, ttft, latency, siteFlops, siteKv,
-                deviceBytes, deviceFlops, request.rate() * energy, request.rate() * server);
+                deviceBytes, deviceFlops, request.rate() * energy, request.rate() * server, siteUtilisation,
+                deviceUtilisation, mode == Mode.CLOUD ? ServingGroups.utilisationOf(instance, placement, 0) : 0.0);
     }
 
     /** The score of an option under an objective (rejection scores 0; MaxLatency is handled by the formulation). */
