@@ -72,7 +72,8 @@ class OutputSchemasTest {
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({"Summary, /$defs/summary", "RequestMetrics, /$defs/request", "SiteMetrics, /$defs/site",
-        "UserMetrics, /$defs/user", "JobMetrics, /$defs/job", "PlanViolation, /$defs/violation"})
+        "UserMetrics, /$defs/user", "JobMetrics, /$defs/job", "PlanViolation, /$defs/violation",
+        "GroupMetrics, /$defs/group"})
     void theEvaluationSchemaNamesEveryFieldOfTheEvaluatorsRecords(String record, String pointer) throws Exception {
         @SuppressWarnings("unchecked")
         Class<? extends Record> type = (Class<? extends Record>) Class.forName("org.meiplan.models.eval." + record);
@@ -103,18 +104,13 @@ class OutputSchemasTest {
 
     @Test
     void anEvaluationWithUnservedClassesValidatesAndHasNoNaNStrings() throws IOException {
-        RequestMetrics unserved = new RequestMetrics("r1", "none", null, null, false, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, Double.NaN, 0.0);
-        Summary summary = new Summary(1, 0, 1.0, 0.0, 0.0, 0.0, 0.0, Double.NaN, Double.NaN, 0.0, 0, 0, 0.0, 1);
-        PlanViolation violation = new PlanViolation(PlanViolation.Kind.UNKNOWN_ID, "/serving/0", "r1", Double.NaN,
-                Double.POSITIVE_INFINITY, "no such request class");
-        Evaluation evaluation = new Evaluation(summary, List.of(unserved),
-                List.of(new SiteMetrics("bs-1", 0, 1e9, 0, 0, 8e9, 0, 1e12, 0, 1e7, 0, 1e7, 0, 40, 0)),
-                List.of(new UserMetrics("u1", 0, Double.POSITIVE_INFINITY, 0, 8e9, 0, 1e12)),
-                List.of(new JobMetrics("t1", null, Double.NaN, Double.NaN, 100, false, false, Double.NaN)),
-                List.of(violation), List.of("no radio grants: equal shares"));
+        // an empty plan: every class unserved (NaN times), the training job not scheduled
+        Path instanceFile = InstanceSchemaTest.repositoryRoot().resolve("datasets/instances/edge-tiny.json");
+        var instance = new InstanceReader().read(instanceFile);
+        Evaluation evaluation = new org.meiplan.models.eval.Evaluator().evaluate(instance,
+                org.meiplan.models.plan.Plan.empty(instance.name()));
         String text = EvaluationJson.toString(evaluation);
-        assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").contains("\"latency\" : null", "\"inf\"");
+        assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").contains("\"latency\" : null");
         Set<ValidationMessage> errors = schema("evaluation").validate(MAPPER.readTree(text));
         assertThat(errors).isEmpty();
     }
