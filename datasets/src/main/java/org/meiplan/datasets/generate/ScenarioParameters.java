@@ -58,24 +58,39 @@ public final class ScenarioParameters {
             generated = ScenarioGenerator.generate(scenario, size, seed);
         }
         ObjectNode root = generated.instance();
+        applyScalings(root, parameters);
+        return new InstanceReader(BuiltinCatalog.instance()).read(root, generated.scenario() + " " + parameters);
+    }
+
+    /**
+     * Applies the scalings among {@code parameters} ({@code storageScale}, {@code bandwidthScale},
+     * {@code loadScale}, {@code gpuScale}) to an instance's JSON tree in place: a generated one or
+     * the user's own file.
+     */
+    public static void applyScalings(ObjectNode root, Map<String, String> parameters) {
         double storage = scale(parameters, "storageScale");
         double bandwidth = scale(parameters, "bandwidthScale");
         double load = scale(parameters, "loadScale");
         double gpus = scale(parameters, "gpuScale");
         for (JsonNode node : root.path("topology").path("sites")) {
+            if (!node.isObject()) {
+                continue;
+            }
             ObjectNode site = (ObjectNode) node;
             scaleQuantity(site, "storage", Dimension.BYTES, storage);
             for (String field : List.of("bandwidth", "uplinkBandwidth", "downlinkBandwidth")) {
                 scaleQuantity(site, field, Dimension.FREQUENCY, bandwidth);
             }
-            if (site.has("gpus") && gpus != 1.0) {
-                site.put("gpus", Math.max(1, (int) Math.round(site.get("gpus").asInt() * gpus)));
+            if (site.has("gpus") && site.get("gpus").canConvertToInt() && gpus != 1.0) {
+                int before = site.get("gpus").asInt();
+                site.put("gpus", before == 0 ? 0 : Math.max(1, (int) Math.round(before * gpus)));
             }
         }
         for (JsonNode node : root.path("workload").path("requests")) {
-            scaleQuantity((ObjectNode) node, "rate", Dimension.RATE, load);
+            if (node.isObject()) {
+                scaleQuantity((ObjectNode) node, "rate", Dimension.RATE, load);
+            }
         }
-        return new InstanceReader(BuiltinCatalog.instance()).read(root, generated.scenario() + " " + parameters);
     }
 
     /** Checks one parameter value without generating anything; a bad value is an {@link IllegalArgumentException}. */
@@ -111,7 +126,7 @@ public final class ScenarioParameters {
         }
     }
 
-    private static double scale(Map<String, String> parameters, String name) {
+    static double scale(Map<String, String> parameters, String name) {
         String text = parameters.get(name);
         if (text == null) {
             return 1.0;
@@ -132,7 +147,15 @@ public final class ScenarioParameters {
         if (value == null || factor == 1.0) {
             return;
         }
-        double si = value.isNumber() ? value.doubleValue() : Units.parse(value.asText(), dimension);
+        if (!value.isNumber() && !value.isTextual()) {
+            return; // not a quantity: left for the reader to report with its path
+        }
+        double si;
+        try {
+            si = value.isNumber() ? value.doubleValue() : Units.parse(value.asText(), dimension);
+        } catch (IllegalArgumentException e) {
+            return; // a bad unit: the reader reports it with its path
+        }
         node.put(field, si * factor);
     }
 }

@@ -34,7 +34,8 @@ class StudyPartsTest {
     void specMistakesNameTheField() {
         assertThatThrownBy(() -> spec("{\"grid\": {}, \"seed\": 3}")).hasMessageContaining("/seed");
         assertThatThrownBy(() -> spec("{\"grid\": {\"x\": []}}")).hasMessageContaining("/grid/x");
-        assertThatThrownBy(() -> spec("{\"grid\": {}, \"plots\": [{\"x\": \"a\"}]}")).hasMessageContaining("/plots/0");
+        assertThatThrownBy(() -> spec("{\"grid\": {\"scenario\": \"a\"}, \"plots\": [{\"x\": \"a\"}]}"))
+                .hasMessageContaining("/plots/0");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The Spark engine for meiplan studies (see docs/studies.md). */
+package org.meiplan.spark;
