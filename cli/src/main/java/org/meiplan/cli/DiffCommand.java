@@ -1,13 +1,11 @@
 package org.meiplan.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.meiplan.models.instance.Instance;
-import org.meiplan.models.io.InstanceWriter;
 import org.meiplan.models.io.PlanJson;
 import org.meiplan.models.plan.PlanDiff;
 import org.meiplan.models.plan.RadioGrant;
@@ -23,21 +21,25 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Show what changed from PLAN_A to PLAN_B: cache contents per site (and the bytes to download"
                 + " when --instance is given), serving decisions, radio grants, training runs.",
-                "Exits with 0 when the plans make the same decisions, 3 when they differ."},
+                "Exits like diff(1): 0 when the plans make the same decisions, 1 when they differ, 2 on trouble"
+                        + " (a file that cannot be read, an invalid plan)."},
         footerHeading = "%nExample:%n",
         footer = "  meiplan diff --instance INSTANCE old.plan.json new.plan.json")
 final class DiffCommand implements Callable<Integer> {
 
     /** Exit code when the plans differ, like diff(1). */
-    static final int DIFFERENT = ExitCode.INFEASIBLE;
+    static final int DIFFERENT = 1;
+
+    /** Exit code on trouble, like diff(1): unreadable or invalid input, and any other failure. */
+    static final int TROUBLE = 2;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PLAN_A", description = "The older plan.")
+    @Parameters(index = "0", paramLabel = "PLAN_A", description = "The older plan (- reads standard input).")
     Path before;
 
-    @Parameters(index = "1", paramLabel = "PLAN_B", description = "The newer plan.")
+    @Parameters(index = "1", paramLabel = "PLAN_B", description = "The newer plan (- reads standard input).")
     Path after;
 
     @Option(names = "--instance", paramLabel = "INSTANCE",
@@ -49,11 +51,27 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instance instance = instanceFile == null ? null : Catalogs.reader().read(instanceFile);
-        PlanDiff diff = PlanDiff.between(PlanJson.read(before, instance), PlanJson.read(after, instance), instance);
+        try {
+            return compare();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw e; // reported by the command's error handler, exit 2
+        } catch (RuntimeException e) {
+            // diff(1) keeps 1 for "different": any other failure is trouble (2), not an internal-error 1
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println("meiplan: internal error: " + e);
+            err.println("This is a bug in meiplan; please report it with the command and input.");
+            err.flush();
+            return TROUBLE;
+        }
+    }
+
+    private int compare() throws java.io.IOException {
+        Io.oneStdin(instanceFile, before, after);
+        Instance instance = instanceFile == null ? null : Io.instance(instanceFile);
+        PlanDiff diff = PlanDiff.between(Io.plan(before, instance), Io.plan(after, instance), instance);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(InstanceWriter.JsonText.pretty(new ObjectMapper().valueToTree(diff)));
+            out.print(org.meiplan.models.io.DiffJson.toString(diff));
         } else if (diff.isEmpty()) {
             out.println("The plans make the same decisions.");
         } else {

@@ -7,7 +7,6 @@ import org.meiplan.models.eval.Evaluation;
 import org.meiplan.models.eval.Evaluator;
 import org.meiplan.models.instance.Instance;
 import org.meiplan.models.io.EvaluationJson;
-import org.meiplan.models.io.PlanJson;
 import org.meiplan.models.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,10 +28,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file.")
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file (- reads standard input).")
     Path instanceFile;
 
-    @Parameters(index = "1", paramLabel = "PLAN", description = "The plan JSON file.")
+    @Parameters(index = "1", paramLabel = "PLAN", description = "The plan JSON file (- reads standard input).")
     Path planFile;
 
     @Option(names = "--json", description = "Print the evaluation as JSON instead of tables.")
@@ -40,8 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instance instance = Catalogs.reader().read(instanceFile);
-        Plan plan = PlanJson.read(planFile, instance);
+        Io.oneStdin(instanceFile, planFile);
+        Instance instance = Io.instance(instanceFile);
+        Plan plan = Io.plan(planFile, instance);
         Evaluation evaluation = new Evaluator().evaluate(instance, plan);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -50,7 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (snapshots of a moving scenario go to FILE-t00.json, ...). Default: standard output.")
+            description = "Write to FILE (snapshots of a moving scenario go to FILE-t00.json, ...). Default, or -:"
+                    + " standard output.")
     Path output;
 
     @Override
@@ -68,7 +69,9 @@ final class GenerateCommand implements Callable<Integer> {
                 : ScenarioGenerator.generate(scenario, m, n, v, seed);
         PrintWriter out = spec.commandLine().getOut();
         int count = generated.snapshots().size();
-        if (output == null) {
+        Path target0 = output == null || Io.isStdio(output) || count == 1 ? output : null;
+        Io.checkOutput(target0);
+        if (output == null || Io.isStdio(output)) {
             if (count > 1) {
                 throw new IllegalArgumentException("scenario " + scenario + " is a sequence of " + count
                         + " snapshots; give -o FILE to write them as FILE-t00.json, ...");

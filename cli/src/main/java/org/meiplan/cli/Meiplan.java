@@ -52,6 +52,9 @@ public final class Meiplan implements Runnable {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Meiplan());
+        commandLine.addSubcommand(new ExportCommand());
+        commandLine.addSubcommand(new CompletionCommand());
+        commandLine.addSubcommand(new ReportCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(Meiplan::exitCodeOf);

@@ -38,19 +38,19 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file.")
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file (- reads standard input).")
     Path instanceFile;
 
     @Option(names = {"--stages", "--stage"}, split = ",", paramLabel = "STAGE",
             description = "Stages to run, comma-separated, in order (default: every stage).")
     List<String> stages;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the plan to FILE (JSON).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the plan to FILE (JSON; - for standard output).")
     Path output;
 
-    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Wall-clock limit for the whole command, s: reading, planning (split among the stages),"
-                    + " evaluating and writing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "60", paramLabel = "DURATION", converter = Durations.class,
+            description = "Wall-clock limit for the whole command: reading, planning (split among the stages),"
+                    + " evaluating and writing; seconds or with a unit, e.g. 5s, 2 min (default: ${DEFAULT-VALUE} s).")
     double timeLimit;
 
     @Option(names = "--gap", defaultValue = "1e-4", paramLabel = "GAP",
@@ -76,7 +76,8 @@ final class SolveCommand implements Callable<Integer> {
                     + " training jobs on time (default: ${DEFAULT-VALUE}).")
     String objective;
 
-    @Option(names = "--json", description = "Print the plan as JSON on stdout instead of the summary.")
+    @Option(names = "--json", description = "Print the plan with its report (joint objective, bound, gap) and evaluation as"
+            + " JSON on stdout instead of the summary (docs/json-output.md).")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -90,11 +91,12 @@ final class SolveCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads " + threads + " must be at least 1.");
         }
+        Io.checkOutput(output);
         // one wall-clock deadline for the whole command: reading, planning, evaluating and writing share it
         Deadline deadline = Deadline.after(timeLimit);
         org.meiplan.solvers.math.Solvers.loadInBackground(); // overlaps the native load with reading
         long readStart = System.nanoTime();
-        Instance instance = Catalogs.reader().read(instanceFile);
+        Instance instance = Io.instance(instanceFile);
         double readSeconds = (System.nanoTime() - readStart) / 1e9;
         double[] weights = weights(objective);
         Planner.Builder builder = Planner.builder().timeLimitSeconds(timeLimit).relativeGap(gap).threads(threads)
@@ -115,11 +117,11 @@ final class SolveCommand implements Callable<Integer> {
         Plan plan = report.plan();
         Evaluation evaluation = report.evaluation();
         if (output != null) {
-            PlanJson.write(plan, output);
+            Io.write(spec, output, PlanJson.toString(plan));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(PlanJson.toString(plan));
+            out.print(org.meiplan.solvers.export.ReportJson.toString(report));
         } else {
             printSolves(out, plan);
             out.printf(Locale.ROOT, "Joint objective %s (upper bound %s, gap %s) from the %s composition, in %s.%n%n",

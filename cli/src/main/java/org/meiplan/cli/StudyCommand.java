@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " PDF, with report.html (every plot and a summary table) beside them.",
                 "--engine spark runs the same rows on Spark (embedded local[*] unless --master is given)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  meiplan study notebooks/specs/small.json -o small.csv --plots-dir plots",
+        footer = {"  meiplan study notebooks/specs/ci-small.json -o ci-small.csv --plots-dir plots",
             "  meiplan study notebooks/specs/ci-small.json --engine spark --master local[2]"})
 final class StudyCommand implements Callable<Integer> {
 

@@ -10,6 +10,7 @@ import org.meiplan.models.eval.JobMetrics;
 import org.meiplan.models.eval.PlanViolation;
 import org.meiplan.models.eval.RequestMetrics;
 import org.meiplan.models.eval.SiteMetrics;
+import org.meiplan.models.eval.UserMetrics;
 import org.meiplan.models.eval.Summary;
 import org.meiplan.models.instance.Instance;
 
@@ -79,6 +80,18 @@ final class Tables {
                 ratio(m.powerUsed(), m.power(), "W")});
         }
         table(out, "Sites", rows);
+
+        if (!evaluation.users().isEmpty()) {
+            rows = new ArrayList<>();
+            rows.add(new String[] {"user", "energy", "budget", "memory", "compute"});
+            for (UserMetrics u : evaluation.users()) {
+                rows.add(new String[] {u.user(), joules(u.energy()),
+                    Double.isFinite(u.energyBudget()) ? joules(u.energyBudget()) : "none",
+                    ratio(u.memoryUsed() / 1e9, u.memory() / 1e9, "GB"),
+                    ratio(u.computeLoad() / 1e12, u.computeCapacity() / 1e12, "TFLOP/s")});
+            }
+            table(out, "Users (device energy over the horizon)", rows);
+        }
 
         if (!evaluation.jobs().isEmpty()) {
             rows = new ArrayList<>();
@@ -174,6 +187,11 @@ final class Tables {
             return "inf";
         }
         return value < 1.0 ? String.format(Locale.ROOT, "%.1f ms", value * 1e3) : String.format(Locale.ROOT, "%.3f s", value);
+    }
+
+    static String joules(double value) {
+        return Double.isNaN(value) ? "-" : value >= 1e4 ? String.format(Locale.ROOT, "%.3g kJ", value / 1e3)
+                : String.format(Locale.ROOT, "%.3g J", value);
     }
 
     static String gb(double bytes) {

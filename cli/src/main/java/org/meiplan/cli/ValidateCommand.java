@@ -18,12 +18,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file.")
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance JSON file (- reads standard input).")
     Path instanceFile;
 
     @Override
     public Integer call() throws Exception {
-        Instance instance = Catalogs.reader().read(instanceFile);
+        Instance instance = Io.instance(instanceFile);
         spec.commandLine().getOut().println(instanceFile + ": valid. " + Tables.describe(instance));
         return ExitCode.OK;
     }

@@ -12,7 +12,6 @@ import java.util.Objects;
  * Every list is non-empty and its weights need not sum to one.
  *
  * @param privacy shares of prompts that may go anywhere, only to the edge, only stay on the device
- * @param fineTunedPerBase relative number of fine-tuned variants each base gets
  * @param requestsPerUser request classes per user (1 or more)
  * @param energyBudgetWh battery energy a phone may spend over the horizon, Wh; ≤ 0 for none
  * @param snapshots number of snapshots (1 for a static scenario)

@@ -149,7 +149,7 @@ public final class InstanceReader {
         return instance;
     }
 
-    private static final Set<String> ROOT_FIELDS = Set.of("meiplan", "name", "description", "catalog", "profiles",
+    private static final Set<String> ROOT_FIELDS = Set.of("$schema", "meiplan", "name", "description", "catalog", "profiles",
             "topology", "workload", "training");
     private static final Set<String> CATALOG_FIELDS = Set.of("precisions", "architectures", "variants", "loraPresets");
     private static final Set<String> PRECISION_FIELDS = Set.of("id", "ref", "name", "bytesPerParam", "quality", "compute",

@@ -203,23 +203,11 @@ public final class InstanceWriter {
 
         /**
          * Writes text to a file through a temporary sibling and an atomic rename, so a
-         * reader never sees half a file and a failure leaves the old file untouched.
+         * reader never sees half a file and a failure leaves the old file untouched
+         * (links followed, FIFOs written through, umask respected: {@link SafeFiles}).
          */
         public static void writeAtomically(String text, Path file) throws IOException {
-            Path absolute = file.toAbsolutePath();
-            Path dir = absolute.getParent();
-            Path temp = java.nio.file.Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try {
-                java.nio.file.Files.writeString(temp, text, java.nio.charset.StandardCharsets.UTF_8);
-                try {
-                    java.nio.file.Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                    java.nio.file.Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                java.nio.file.Files.deleteIfExists(temp);
-            }
+            SafeFiles.write(text, file);
         }
     }
 }

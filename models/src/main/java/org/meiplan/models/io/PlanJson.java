@@ -42,8 +42,8 @@ public final class PlanJson {
     public static final String FORMAT = "1";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> ROOT_FIELDS = Set.of("meiplanPlan", "instance", "caching", "serving", "radio",
-            "training", "solves", "evaluation", "summary");
+    private static final Set<String> ROOT_FIELDS = Set.of("$schema", "meiplanPlan", "instance", "caching", "serving",
+            "radio", "training", "solves", "evaluation", "summary", "report");
     private static final Set<String> CACHE_FIELDS = Set.of("site", "variants");
     private static final Set<String> SERVING_FIELDS = Set.of("request", "mode", "variant", "stages", "site",
             "splitLayer");
@@ -72,26 +72,15 @@ public final class PlanJson {
         }
         ArrayNode serving = root.putArray("serving");
         for (Serving s : plan.serving()) {
-            ObjectNode node = serving.addObject().put("request", s.request()).put("mode", s.mode().jsonName());
-            if (s.variant() != null) {
-                node.put("variant", s.variant());
-            }
-            ArrayNode stages = node.putArray("stages");
-            for (Stage stage : s.stages()) {
-                ObjectNode st = stages.addObject().put("node", stage.node());
-                st.putArray("layers").add(stage.firstLayer()).add(stage.lastLayer());
-            }
+            serving.add(toJson(s));
         }
         ArrayNode radio = root.putArray("radio");
         for (RadioGrant grant : plan.radio()) {
-            radio.addObject().put("user", grant.user()).put("uplinkBandwidth", grant.uplinkBandwidth())
-                    .put("uplinkPower", grant.uplinkPower()).put("downlinkBandwidth", grant.downlinkBandwidth())
-                    .put("downlinkPower", grant.downlinkPower());
+            radio.add(toJson(grant));
         }
         ArrayNode training = root.putArray("training");
         for (TrainingRun run : plan.training()) {
-            training.addObject().put("job", run.job()).put("site", run.site()).put("start", run.start())
-                    .put("end", run.end()).put("splitLayer", run.splitLayer());
+            training.add(toJson(run));
         }
         ArrayNode solves = root.putArray("solves");
         for (StageSolve solve : plan.solves()) {
@@ -111,6 +100,33 @@ public final class PlanJson {
             }
         }
         return root;
+    }
+
+    /** One serving decision as a plan writes it (mode by its JSON name, stages with their layer ranges). */
+    public static ObjectNode toJson(Serving s) {
+        ObjectNode node = NODES.objectNode().put("request", s.request()).put("mode", s.mode().jsonName());
+        if (s.variant() != null) {
+            node.put("variant", s.variant());
+        }
+        ArrayNode stages = node.putArray("stages");
+        for (Stage stage : s.stages()) {
+            ObjectNode st = stages.addObject().put("node", stage.node());
+            st.putArray("layers").add(stage.firstLayer()).add(stage.lastLayer());
+        }
+        return node;
+    }
+
+    /** One radio grant as a plan writes it. */
+    public static ObjectNode toJson(RadioGrant grant) {
+        return NODES.objectNode().put("user", grant.user()).put("uplinkBandwidth", grant.uplinkBandwidth())
+                .put("uplinkPower", grant.uplinkPower()).put("downlinkBandwidth", grant.downlinkBandwidth())
+                .put("downlinkPower", grant.downlinkPower());
+    }
+
+    /** One training run as a plan writes it. */
+    public static ObjectNode toJson(TrainingRun run) {
+        return NODES.objectNode().put("job", run.job()).put("site", run.site()).put("start", run.start())
+                .put("end", run.end()).put("splitLayer", run.splitLayer());
     }
 
     /** JSON has no NaN or infinity: NaN is written as null, infinities as the strings "inf" and "-inf". */

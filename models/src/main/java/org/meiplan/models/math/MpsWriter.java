@@ -15,10 +15,17 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@link Format#FREE} (default): whitespace-separated fields, the program's readable names (whitespace
- *       replaced by {@code _}), {@code OBJSENSE MAX} when maximizing. Read by CPLEX, Gurobi, HiGHS, SCIP, GLPK.</li>
+ *       replaced by {@code _}). Read by GLPK ({@code glpsol --freemps}), HiGHS, CBC, SCIP, CPLEX, Gurobi.</li>
  *   <li>{@link Format#FIXED}: column positions of the original format; names longer than 8 characters are replaced by
- *       {@code C0000001} / {@code R0000001}, and a comment block maps each short name to the readable one.</li>
+ *       {@code C0000001} / {@code R0000001}, and a comment block maps each short name to the readable one. Numbers
+ *       are written in at most 12 characters (the width of fields 4 and 6); when that changes a number by more than
+ *       {@value #FIXED_MAX_RELATIVE_ROUNDING} relative, the writer refuses ({@link IllegalArgumentException}: use
+ *       free MPS or LP). The largest rounding is stated in a comment.</li>
  * </ul>
+ * A maximisation is written as the minimisation of the negated objective, and a comment and the {@code NAME} record
+ * say so: the optimum of the file is the negated optimum of the program. There is no {@code OBJSENSE} section, which
+ * GLPK 5.0 rejects ("invalid indicator record") and CBC ignores (it then minimises), so every reader agrees on the
+ * sense.
  * Ranged rows are {@code G} rows with a {@code RANGES} entry; rows without finite bound are extra {@code N} rows.
  * Integer columns sit between {@code INTORG}/{@code INTEND} markers with explicit bounds (binaries: {@code BV}). The
  * objective constant {@code c0} is written as {@code RHS} of the objective row with value {@code -c0}, the convention
@@ -30,6 +37,14 @@ public final class MpsWriter {
         FREE,
         FIXED
     }
+
+    /** Largest relative change that rounding a number to 12 characters may make in fixed MPS. */
+    public static final double FIXED_MAX_RELATIVE_ROUNDING = 1e-6;
+
+    /** Suffix of the {@code NAME} record of a maximisation written as a minimisation of the negated objective. */
+    public static final String NEGATED_SUFFIX = "_NEGATED_MAX";
+
+    private static final int FIXED_NUMBER_WIDTH = 12;
 
     private MpsWriter() {
     }
@@ -64,17 +79,33 @@ public final class MpsWriter {
         ExportNames.unique(cols, Set.of());
         ExportNames.unique(rows, Set.of("obj"));
         boolean fixed = format == Format.FIXED;
+        boolean negate = p.sense() == Sense.MAXIMIZE;
+        double sign = negate ? -1.0 : 1.0;
+        java.util.function.DoubleFunction<String> num = fixed ? MpsWriter::fixedNumber : ExportNames::number;
         StringBuilder sb = new StringBuilder(1 << 16);
         sb.append("* Program: ").append(p.name()).append('\n');
         sb.append("* ").append(p.features()).append('\n');
+        if (negate) {
+            sb.append("* Maximisation written as minimisation of the negated objective (no OBJSENSE section, which\n")
+                    .append("* GLPK rejects and CBC ignores): the program's optimum is minus the optimum of this file.\n");
+        }
         if (fixed) {
+            if (n > 9_999_999 || m > 9_999_999) {
+                throw new IllegalArgumentException("fixed MPS names have 8 characters, too few for " + n + " columns and "
+                        + m + " rows of " + p.name() + "; write free MPS or LP instead.");
+            }
+            double worst = fixedRounding(p);
+            if (worst > FIXED_MAX_RELATIVE_ROUNDING) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "fixed MPS fields hold 12 characters, and"
+                        + " rounding the numbers of %s to 12 characters changes one by %.3g relative (more than %.0e);"
+                        + " write free MPS or LP instead.", p.name(), worst, FIXED_MAX_RELATIVE_ROUNDING));
+            }
+            sb.append(String.format(Locale.ROOT, "* Fixed MPS: numbers rounded to 12 characters, largest relative change"
+                    + " %s%n", worst == 0.0 ? "0" : String.format(Locale.ROOT, "%.3g", worst)));
             shorten(cols, "C", sb);
             shorten(rows, "R", sb);
         }
-        sb.append("NAME          ").append(ExportNames.mps(p.name())).append('\n');
-        if (p.sense() == Sense.MAXIMIZE) {
-            sb.append("OBJSENSE\n    MAX\n");
-        }
+        sb.append("NAME          ").append(ExportNames.mps(p.name())).append(negate ? NEGATED_SUFFIX : "").append('\n');
         sb.append("ROWS\n");
         sb.append(" N  obj\n");
         for (int r = 0; r < m; r++) {
@@ -112,11 +143,11 @@ public final class MpsWriter {
             }
             boolean any = false;
             if (p.objectiveCoefficient(j) != 0) {
-                line(sb, fixed, "", cols[j], "obj", ExportNames.number(p.objectiveCoefficient(j)), null, null);
+                line(sb, fixed, "", cols[j], "obj", num.apply(sign * p.objectiveCoefficient(j)), null, null);
                 any = true;
             }
             for (int k = colStart[j]; k < colStart[j + 1]; k++) {
-                line(sb, fixed, "", cols[j], rows[rowOf[k]], ExportNames.number(valOf[k]), null, null);
+                line(sb, fixed, "", cols[j], rows[rowOf[k]], num.apply(valOf[k]), null, null);
                 any = true;
             }
             if (!any) {
@@ -129,7 +160,7 @@ public final class MpsWriter {
         }
         sb.append("RHS\n");
         if (p.objectiveConstant() != 0) {
-            line(sb, fixed, "", "RHS", "obj", ExportNames.number(-p.objectiveConstant()), null, null);
+            line(sb, fixed, "", "RHS", "obj", num.apply(-sign * p.objectiveConstant()), null, null);
         }
         boolean anyRange = false;
         for (int r = 0; r < m; r++) {
@@ -137,7 +168,7 @@ public final class MpsWriter {
             double hi = p.rowUpper(r);
             double rhs = lo == Double.NEGATIVE_INFINITY ? hi : lo;
             if (Double.isFinite(rhs) && rhs != 0) {
-                line(sb, fixed, "", "RHS", rows[r], ExportNames.number(rhs), null, null);
+                line(sb, fixed, "", "RHS", rows[r], num.apply(rhs), null, null);
             }
             anyRange |= lo != hi && Double.isFinite(lo) && Double.isFinite(hi);
         }
@@ -147,7 +178,7 @@ public final class MpsWriter {
                 double lo = p.rowLower(r);
                 double hi = p.rowUpper(r);
                 if (lo != hi && Double.isFinite(lo) && Double.isFinite(hi)) {
-                    line(sb, fixed, "", "RNG", rows[r], ExportNames.number(hi - lo), null, null);
+                    line(sb, fixed, "", "RNG", rows[r], num.apply(hi - lo), null, null);
                 }
             }
         }
@@ -159,17 +190,17 @@ public final class MpsWriter {
             if (p.kind(j) == VariableKind.BINARY && lo == 0 && hi == 1) {
                 line(sb, fixed, "BV", "BND", cols[j], "", null, null);
             } else if (lo == hi) {
-                line(sb, fixed, "FX", "BND", cols[j], ExportNames.number(lo), null, null);
+                line(sb, fixed, "FX", "BND", cols[j], num.apply(lo), null, null);
             } else if (lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) {
                 line(sb, fixed, "FR", "BND", cols[j], "", null, null);
             } else {
                 if (lo == Double.NEGATIVE_INFINITY) {
                     line(sb, fixed, "MI", "BND", cols[j], "", null, null);
                 } else if (lo != 0 || integral) {
-                    line(sb, fixed, "LO", "BND", cols[j], ExportNames.number(lo), null, null);
+                    line(sb, fixed, "LO", "BND", cols[j], num.apply(lo), null, null);
                 }
                 if (hi != Double.POSITIVE_INFINITY) {
-                    line(sb, fixed, "UP", "BND", cols[j], ExportNames.number(hi), null, null);
+                    line(sb, fixed, "UP", "BND", cols[j], num.apply(hi), null, null);
                 } else if (integral) {
                     line(sb, fixed, "PL", "BND", cols[j], "", null, null);
                 }
@@ -179,6 +210,59 @@ public final class MpsWriter {
         sb.append("ENDATA\n");
         out.write(sb.toString());
         out.flush();
+    }
+
+    /** The shortest text of at most 12 characters for a number (fixed MPS), rounding when it must. */
+    static String fixedNumber(double v) {
+        String exact = ExportNames.number(v);
+        if (exact.length() <= FIXED_NUMBER_WIDTH) {
+            return exact;
+        }
+        for (int digits = FIXED_NUMBER_WIDTH - 1; digits >= 1; digits--) {
+            java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(digits))
+                    .stripTrailingZeros();
+            String plain = rounded.toPlainString();
+            if (plain.length() <= FIXED_NUMBER_WIDTH) {
+                return plain;
+            }
+            String digitsText = rounded.unscaledValue().abs().toString();
+            int exponent = digitsText.length() - 1 - rounded.scale();
+            String scientific = (rounded.signum() < 0 ? "-" : "") + digitsText.charAt(0)
+                    + (digitsText.length() > 1 ? "." + digitsText.substring(1) : "") + "E" + exponent;
+            if (scientific.length() <= FIXED_NUMBER_WIDTH) {
+                return scientific;
+            }
+        }
+        throw new IllegalArgumentException("the number " + v + " does not fit in 12 characters");
+    }
+
+    /** The largest relative change {@link #fixedNumber} makes to a number of the program. */
+    static double fixedRounding(Program p) {
+        double worst = 0.0;
+        for (int j = 0; j < p.numVariables(); j++) {
+            worst = Math.max(worst, Math.max(rounding(p.objectiveCoefficient(j)),
+                    Math.max(rounding(p.lower(j)), rounding(p.upper(j)))));
+        }
+        for (int r = 0; r < p.numConstraints(); r++) {
+            double lo = p.rowLower(r);
+            double hi = p.rowUpper(r);
+            worst = Math.max(worst, Math.max(rounding(lo), rounding(hi)));
+            if (Double.isFinite(lo) && Double.isFinite(hi)) {
+                worst = Math.max(worst, rounding(hi - lo));
+            }
+            for (int k = p.rowStart(r); k < p.rowEnd(r); k++) {
+                worst = Math.max(worst, rounding(p.coefficient(k)));
+            }
+        }
+        return Math.max(worst, rounding(p.objectiveConstant()));
+    }
+
+    private static double rounding(double v) {
+        if (!Double.isFinite(v) || v == 0.0) {
+            return 0.0;
+        }
+        double written = Double.parseDouble(fixedNumber(v));
+        return Math.abs(written - v) / Math.abs(v);
     }
 
     private static void shorten(String[] names, String prefix, StringBuilder sb) {

@@ -63,7 +63,9 @@ public final class ServingTime {
     /**
      * The latency of one request along a path, split by where it is spent.
      *
-     * @param compute seconds of compute per request (prefill and every decode step) on the device, the edge, the cloud
+     * @param deviceCompute seconds of compute per request (prefill and every decode step) on the device
+     * @param edgeCompute seconds of compute per request on edge sites
+     * @param cloudCompute seconds of compute per request in the cloud
      * @param prefill seconds of prefill over all stages (the compute part of the time to first token)
      * @param backhaulTtft seconds on backhaul and site links before the first token
      * @param backhaul seconds on backhaul and site links per request in all

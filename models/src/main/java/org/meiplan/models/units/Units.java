@@ -224,11 +224,27 @@ public final class Units {
     }
 
     private static String suggestion(String unit, Dimension dimension) {
+        // Of the units equal but for case, one of the dimension's own family (a power of ten or of 1024 of its SI unit:
+        // bytes for a size, bits for a data rate), then the one that agrees with the most letters as written:
+        // "mbps" for a data rate means megabits ("Mbps"), not megabytes ("MBps"); "gb" for a size means "GB".
         String lower = unit.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestScore = -1;
         for (String candidate : unitsOf(dimension)) {
             if (candidate.toLowerCase(Locale.ROOT).equals(lower)) {
-                return " (did you mean \"" + candidate + "\"? units are case-sensitive)";
+                Linear linear = LINEAR.get(dimension).get(candidate);
+                int score = linear != null && ownFamily(linear.factor()) ? 1000 : 0;
+                for (int i = 0; i < unit.length(); i++) {
+                    score += unit.charAt(i) == candidate.charAt(i) ? 1 : 0;
+                }
+                if (score > bestScore) {
+                    best = candidate;
+                    bestScore = score;
+                }
             }
+        }
+        if (best != null) {
+            return " (did you mean \"" + best + "\"? units are case-sensitive)";
         }
         for (Dimension other : Dimension.values()) {
             if (other != dimension && unitsOf(other).contains(unit)) {
@@ -236,6 +252,13 @@ public final class Units {
             }
         }
         return "";
+    }
+
+    /** Whether a factor is a power of ten or of 1024 (a unit of the dimension's own family, not bits for bytes). */
+    private static boolean ownFamily(double factor) {
+        double ten = Math.log10(factor);
+        double binary = Math.log(factor) / Math.log(1024);
+        return Math.abs(ten - Math.rint(ten)) < 1e-9 || Math.abs(binary - Math.rint(binary)) < 1e-9;
     }
 
     private static String hint(Dimension dimension) {

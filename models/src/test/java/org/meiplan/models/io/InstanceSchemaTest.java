@@ -181,8 +181,8 @@ class InstanceSchemaTest {
         return Stream.of(
                 broken("unknown field", "/topology/sites/0", "bandwith",
                         d -> site(d, 0).put("bandwith", "20 MHz")),
-                broken("\"$schema\" is not a field", "", "$schema",
-                        d -> d.put("$schema", "https://meiplan.org/schema/1/instance.schema.json")),
+                broken("\"$comment\" is not a field", "", "$comment",
+                        d -> d.put("$comment", "a note")),
                 broken("bad unit string", "/profiles/0/memory", null,
                         d -> profile(d, 0).put("memory", "8 GHz")),
                 broken("unit of another dimension", "/topology/sites/1/backhaulRate", null,
@@ -220,6 +220,15 @@ class InstanceSchemaTest {
                         d -> ((ObjectNode) d.at("/catalog/architectures/0")).put("layers", 16.5)),
                 broken("wrong format version", "/meiplan", null,
                         d -> d.put("meiplan", "2")));
+    }
+
+    @Test
+    void aSchemaKeyAtTheTopIsAcceptedByBoth() throws IOException {
+        ObjectNode instance = sample();
+        instance.put("$schema", "https://meiplan.org/schema/1/instance.schema.json");
+        assertThat(errors(instance)).isEmpty();
+        assertThat(new InstanceReader().read(instance, "with $schema").name())
+                .isEqualTo(instance.path("name").asText("instance"));
     }
 
     static Arguments broken(String what, String path, String property, Consumer<ObjectNode> edit) {

@@ -62,6 +62,15 @@ class UnitsTest {
     }
 
     @Test
+    void aLowerCaseDataRateGetsTheBitsHintNotTheBytesOne() {
+        // "100 mbps" is 100 megabits per second; "MBps" would be 8 times more
+        assertThatThrownBy(() -> Units.parse("100 mbps", Dimension.BIT_RATE))
+                .hasMessageContaining("did you mean \"Mbps\"");
+        assertThatThrownBy(() -> Units.parse("3 tb/s", Dimension.BYTE_RATE))
+                .hasMessageContaining("did you mean \"TB/s\"");
+    }
+
+    @Test
     void rejectsUnknownUnitWithAHint() {
         Units.UnitException e = org.junit.jupiter.api.Assertions.assertThrows(Units.UnitException.class,
                 () -> Units.parse("5 furlongs", Dimension.LENGTH));

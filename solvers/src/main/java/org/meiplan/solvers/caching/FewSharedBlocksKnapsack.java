@@ -20,7 +20,7 @@ import org.meiplan.models.formulations.caching.CachingProblem;
  * <p><b>Guarantee.</b> Each site gets a (1 − ε)-approximation of its best marginal cache. Filling the
  * blocks of a partition one after another with an α-approximate oracle gives α/(1 + α) for a monotone
  * submodular objective (the "locally greedy" argument of Fisher, Nemhauser, Wolsey, Math. Prog. Study 8,
- * 1978, for partition matroids: f(OPT) ≤ f(G) + Σ_s Δ(OPT_s | G_{<s}) ≤ f(G) + Σ_s Δ(G_s | G_{<s})/α).
+ * 1978, for partition matroids: f(OPT) ≤ f(G) + Σ_s Δ(OPT_s | G_{&lt;s}) ≤ f(G) + Σ_s Δ(G_s | G_{&lt;s})/α).
  * So the result is worth ≥ (1 − ε)/(2 − ε) ≥ (1 − ε)/2 of the optimum with sharing, whatever the
  * links; when no request class is reached by two sites the sites are independent and it is ≥ (1 − ε).
  *

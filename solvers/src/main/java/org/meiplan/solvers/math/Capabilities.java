@@ -9,7 +9,7 @@ package org.meiplan.solvers.math;
  * @param threads      uses {@link SolveOptions#threads()} workers
  * @param seed         {@link SolveOptions#seed()} changes the search (and the same seed repeats it)
  * @param cancellation stops soon after {@link Cancellation#cancel()} from another thread
- * @param warmStart    uses {@link SolveOptions#warmStart()} as a starting solution / hint
+ * @param warmStart    uses {@link SolveOptions#warmStart(int)} as a starting solution / hint
  * @param progress     calls {@link SolveOptions#progress()} with incumbent and bound during the search
  * @param duals        reports row duals for a linear program solved to optimality
  */
