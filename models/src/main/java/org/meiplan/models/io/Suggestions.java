@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>Ids longer than {@link #MAX_LENGTH} characters get only a case-insensitive exact match.
  * Not thread-safe (the index is built lazily); one instance per reading.
  */
-final class Suggestions {
+public final class Suggestions {
 
     /** Longest id that is searched for by edit distance. */
     static final int MAX_LENGTH = 64;
@@ -46,6 +46,11 @@ final class Suggestions {
 
     int size() {
         return ids.length;
+    }
+
+    /** The closest of {@code known} to {@code name} by the rule above, or null when none is close enough. */
+    public static String nearest(String name, Collection<String> known) {
+        return new Suggestions(known).nearest(name);
     }
 
     /** The closest known id, or null when none is close enough. */

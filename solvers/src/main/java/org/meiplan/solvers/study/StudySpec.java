@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.meiplan.models.io.Suggestions;
 
 /**
  * A study: a grid of parameters (scenario parameters and planner options), the seeds each
@@ -439,39 +440,9 @@ public record StudySpec(
         throw new IllegalArgumentException(path + ": " + value + " must be a number, a string or a list of them.");
     }
 
-    /** " Did you mean \"x\"?" for the closest known name within two edits, or "." when none is close. */
+    /** " Did you mean \"x\"?" for the closest known name (the readers' rule, {@link Suggestions}), or "." when none is close. */
     static String suggestion(String given, Set<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : known) {
-            int d = distance(given.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
+        String best = Suggestions.nearest(given, known);
         return best == null ? "." : ". Did you mean \"" + best + "\"?";
-    }
-
-    private static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64 || b.length() > 64) {
-            return Integer.MAX_VALUE;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
