@@ -1,38 +1,21 @@
 package org.meiplan.service;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.meiplan.models.io.InstanceReader;
+import org.meiplan.models.io.PlanJson;
 import org.meiplan.models.io.Violation;
 
 /** The service's JSON conventions: strict parsing with bounded depth and strings, NaN written as null. */
 final class Json {
     /** Strict: duplicate keys and trailing tokens are errors; nesting and string lengths are bounded. */
-    static final ObjectMapper MAPPER = strictMapper();
+    static final ObjectMapper MAPPER = InstanceReader.strictMapper(64, 1 << 20);
 
     private Json() {
-    }
-
-    private static ObjectMapper strictMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64)
-                        .maxStringLength(1 << 20)
-                        .maxNumberLength(64)
-                        .maxNameLength(1_000)
-                        .build())
-                .build();
-        ObjectMapper mapper = new ObjectMapper(factory);
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        return mapper;
     }
 
     /** Parses a request body; a syntax error is a 400 naming the line and column (never the server's state). */
@@ -73,15 +56,9 @@ final class Json {
         return MAPPER.createArrayNode();
     }
 
-    /** Puts a number; NaN (unknown) as null and infinities as "inf"/"-inf", as in plan files. */
+    /** Puts a number as plan files do ({@link PlanJson#number}): NaN (unknown) as null, infinities as "inf"/"-inf". */
     static void number(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(field);
-        } else if (Double.isInfinite(value)) {
-            node.put(field, value > 0 ? "inf" : "-inf");
-        } else {
-            node.put(field, value);
-        }
+        PlanJson.number(node, field, value);
     }
 
     /** The violations as a JSON array of {path, value, problem, hint}. */

@@ -88,10 +88,18 @@ public final class InstanceReader {
 
     /** A Jackson mapper with this project's input limits and strictness (no duplicate keys). */
     static ObjectMapper strictMapper(Limits limits) {
+        return strictMapper(limits.maxNesting(), limits.maxStringLength());
+    }
+
+    /**
+     * A strict Jackson mapper: duplicate keys and trailing tokens are errors, nesting and string
+     * lengths bounded as given, numbers to 64 characters and names to 1,000.
+     */
+    public static ObjectMapper strictMapper(int maxNesting, int maxStringLength) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxNesting())
-                        .maxStringLength(limits.maxStringLength())
+                        .maxNestingDepth(maxNesting)
+                        .maxStringLength(maxStringLength)
                         .maxNumberLength(64)
                         .maxNameLength(1_000)
                         .build())

@@ -130,7 +130,7 @@ public final class PlanJson {
     }
 
     /** JSON has no NaN or infinity: NaN is written as null, infinities as the strings "inf" and "-inf". */
-    static void number(ObjectNode node, String field, double value) {
+    public static void number(ObjectNode node, String field, double value) {
         if (Double.isNaN(value)) {
             node.putNull(field);
         } else if (Double.isInfinite(value)) {
