@@ -1,19 +1,16 @@
 package org.meiplan.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.meiplan.solvers.study.ParallelRows;
 import org.meiplan.solvers.study.StudyEngine;
 import org.meiplan.solvers.study.StudyRunner;
 import org.meiplan.solvers.study.StudyTask;
@@ -75,43 +72,16 @@ public final class SparkStudyEngine implements StudyEngine {
         Broadcast<StudyRunner> shipped = context.broadcast(runner);
         JavaRDD<Map<String, String>> rows = context.parallelize(new ArrayList<>(tasks), partitions)
                 .mapPartitions(part -> runAll(shipped.value(), part));
-        ExecutorService jobs = Executors.newFixedThreadPool(Math.min(partitions, slots + 1), runnable -> {
-            Thread thread = new Thread(runnable, "meiplan-spark-job");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Object lock = new Object();
+        List<Callable<List<Map<String, String>>>> pieces = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            int partition = p;
+            pieces.add(() -> rows.collectPartitions(new int[] {partition})[0]);
+        }
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                int partition = p;
-                futures.add(jobs.submit(() -> {
-                    List<Map<String, String>>[] collected = rows.collectPartitions(new int[] {partition});
-                    synchronized (lock) {
-                        for (Map<String, String> row : collected[0]) {
-                            try {
-                                sink.accept(row);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }
-                    }
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("the study was interrupted; rerun to resume", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw new IllegalStateException("a Spark job of the study failed: " + e.getCause().getMessage()
-                    + " (the rows that came back are in the CSV; rerun to resume)", e.getCause());
+            ParallelRows.run(Math.min(partitions, slots + 1), "meiplan-spark-job", pieces, sink,
+                    cause -> new IllegalStateException("a Spark job of the study failed: " + cause.getMessage()
+                            + " (the rows that came back are in the CSV; rerun to resume)", cause));
         } finally {
-            jobs.shutdownNow();
             shipped.destroy();
         }
     }
